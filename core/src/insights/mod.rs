@@ -1,0 +1,1 @@
+//! Attribution: which messages brought clients. See the attribution contract in DESIGN.md.

@@ -1,0 +1,127 @@
+//! The SQLite store. One connection behind a mutex; every write runs in one IMMEDIATE transaction
+//! and is durable when it returns (WAL with `synchronous=FULL`).
+
+mod channels;
+mod inquiries;
+mod migrations;
+mod posts;
+mod settings;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub use migrations::{schema_version, SCHEMA_VERSION};
+
+/// The database file name inside the data dir.
+pub const DB_FILE_NAME: &str = "afterword.sqlite3";
+/// The sample-data database, kept apart from the user's own.
+pub const DEMO_DB_FILE_NAME: &str = "afterword-demo.sqlite3";
+
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A
+    /// database written by a newer Afterword, or a file that is not a database, is refused and
+    /// left byte-for-byte untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // Read the version before anything that writes (journal mode, migrations), so that a file
+        // we must refuse is not changed at all.
+        let found = conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| not_a_database(path, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        apply_pragmas(&conn).map_err(|e| not_a_database(path, e))?;
+        let mut conn = conn;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens `afterword.sqlite3` inside `dir`.
+    pub fn open_in_dir(dir: &Path) -> Result<Store> {
+        Store::open(&dir.join(DB_FILE_NAME))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` with the connection for reading.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(&self.lock())
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction; commits when it returns Ok, rolls back otherwise.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-written transaction behind (SQLite
+        // rolls it back), so a poisoned lock is still safe to use.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The durability contract: WAL so readers never block the writer, `synchronous=FULL` so a
+/// commit that returned survives a power cut, foreign keys enforced, and a busy timeout so a
+/// second process (the CLI next to the open window) waits instead of failing.
+fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn not_a_database(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+            reason: "the file is not an SQLite database".into(),
+        },
+        _ => Error::Database(e),
+    }
+}
+
+/// Maps "no row" to a typed NotFound.
+pub(crate) fn found<T>(what: &'static str, id: i64, r: rusqlite::Result<T>) -> Result<T> {
+    match r {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Err(Error::NotFound { what, id }),
+        other => Ok(other?),
+    }
+}
