@@ -69,3 +69,29 @@ impl Error {
         matches!(self, Error::Invalid { .. } | Error::NotFound { .. })
     }
 }
+
+/// What the window receives when a command fails: `{ code, message, field }`. The UI translates
+/// by `code` (and shows it next to `field`); `message` is the English fallback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl From<&Error> for ErrorPayload {
+    fn from(e: &Error) -> Self {
+        ErrorPayload {
+            code: e.code().to_string(),
+            message: e.to_string(),
+            field: e.field().map(str::to_string),
+        }
+    }
+}
+
+impl From<Error> for ErrorPayload {
+    fn from(e: Error) -> Self {
+        ErrorPayload::from(&e)
+    }
+}

@@ -1,10 +1,12 @@
 //! Domain types shared by the store, the command line and the UI (TypeScript types are generated
 //! from these with ts-rs; see scripts/gen-types.sh).
 
+mod app;
 mod channel;
 mod inquiry;
 mod post;
 
+pub use app::AppInfo;
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
 pub use post::{CandidatePost, Felt, Motive, Post, PostFilter, PostInput, PostKind};

@@ -1,0 +1,65 @@
+//! The command line on the same binary: with a subcommand it works headless and exits, sharing
+//! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
+
+mod list;
+mod log;
+
+use std::path::PathBuf;
+
+use afterword_core::{Error, Store};
+use clap::{Parser, Subcommand};
+
+use crate::data_dir;
+
+#[derive(Debug, Parser)]
+#[command(name = "afterword", version, about = "Afterword: see what followed your words")]
+pub struct Cli {
+    /// Folder holding afterword.sqlite3 (default: the platform data dir)
+    #[arg(long, global = true, env = data_dir::ENV_VAR, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a post, newsletter or client inquiry; prints the new id
+    #[command(subcommand)]
+    Log(log::LogCommand),
+    /// List posts or inquiries, newest first
+    #[command(subcommand)]
+    List(list::ListCommand),
+}
+
+/// Runs one headless command and returns the process exit code.
+pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
+    let dir = data_dir::resolve(data_dir);
+    let result = Store::open_in_dir(&dir).and_then(|store| match command {
+        Command::Log(cmd) => log::run(&store, cmd),
+        Command::List(cmd) => list::run(&store, cmd),
+    });
+    match result {
+        Ok(output) => {
+            println!("{output}");
+            0
+        }
+        Err(e) => {
+            eprintln!("afterword: {e}");
+            exit_code(&e)
+        }
+    }
+}
+
+fn exit_code(e: &Error) -> i32 {
+    if e.is_bad_input() {
+        2
+    } else {
+        1
+    }
+}
+
+/// clap value parser for our word enums (accepts `linkedin-message` and `linkedin_message`).
+fn word<T: std::str::FromStr<Err = String>>(s: &str) -> Result<T, String> {
+    s.parse()
+}

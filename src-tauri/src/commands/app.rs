@@ -1,0 +1,58 @@
+//! App-level commands: what the window needs at start, language, the sample-data demo.
+
+use afterword_core::model::AppInfo;
+use tauri::State;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::{AppState, LANGUAGE_KEY};
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    Ok(info(&state))
+}
+
+/// "system", "en" or "nl". Kept in the user's own database, also while the demo is on.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_language(state: State<'_, AppState>, language: String) -> CommandResult<AppInfo> {
+    if !matches!(language.as_str(), "system" | "en" | "nl") {
+        return Err(CommandError::new(
+            "language_invalid",
+            format!("'{language}' is not a supported language; use system, en or nl"),
+        ));
+    }
+    state.real_store()?.set_setting(LANGUAGE_KEY, &language)?;
+    Ok(info(&state))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_demo(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    state.start_demo()?;
+    Ok(info(&state))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn leave_demo(state: State<'_, AppState>) -> CommandResult<AppInfo> {
+    state.leave_demo()?;
+    Ok(info(&state))
+}
+
+pub fn info(state: &AppState) -> AppInfo {
+    let language = state
+        .real_store()
+        .ok()
+        .and_then(|s| s.get_setting(LANGUAGE_KEY).ok().flatten())
+        .unwrap_or_else(|| "system".into());
+    let database_path = state
+        .store()
+        .map(|s| s.path().display().to_string())
+        .unwrap_or_default();
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: state.data_dir().display().to_string(),
+        database_path,
+        demo: state.is_demo(),
+        system_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
+        language,
+        startup_error: state.startup_error(),
+    }
+}

@@ -1,0 +1,37 @@
+//! The window's commands, one thin module per domain: parse, call one core function, map the
+//! error. Every command here is listed in build.rs (the ACL) and capabilities/default.json.
+
+pub mod app;
+pub mod channels;
+pub mod inquiries;
+pub mod posts;
+
+/// Registers every command with a builder of any runtime (the real one or the test mock).
+#[macro_export]
+macro_rules! all_commands {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::app::app_info,
+            $crate::commands::app::set_language,
+            $crate::commands::app::start_demo,
+            $crate::commands::app::leave_demo,
+            $crate::commands::channels::list_channels,
+            $crate::commands::channels::add_channel,
+            $crate::commands::channels::rename_channel,
+            $crate::commands::channels::set_channel_archived,
+            $crate::commands::posts::list_posts,
+            $crate::commands::posts::get_post,
+            $crate::commands::posts::create_post,
+            $crate::commands::posts::update_post,
+            $crate::commands::posts::delete_post,
+            $crate::commands::posts::restore_post,
+            $crate::commands::posts::candidate_posts,
+            $crate::commands::inquiries::list_inquiries,
+            $crate::commands::inquiries::get_inquiry,
+            $crate::commands::inquiries::create_inquiry,
+            $crate::commands::inquiries::update_inquiry,
+            $crate::commands::inquiries::delete_inquiry,
+            $crate::commands::inquiries::restore_inquiry,
+        ]
+    };
+}

@@ -1,0 +1,69 @@
+use afterword_core::model::{CandidatePost, Post, PostFilter, PostInput};
+use afterword_core::time::parse_moment;
+use afterword_core::{validate, Error};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// The confirmed-source picker offers the posts of this many days before an inquiry.
+const PICKER_WINDOW_DAYS: i64 = 30;
+const PICKER_HALF_LIFE_DAYS: f64 = 7.0;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_posts(state: State<'_, AppState>, filter: PostFilter) -> CommandResult<Vec<Post>> {
+    Ok(state.store()?.list_posts(&filter)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_post(state: State<'_, AppState>, id: i64) -> CommandResult<Post> {
+    Ok(state.store()?.get_post(id)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_post(state: State<'_, AppState>, input: PostInput) -> CommandResult<Post> {
+    let now_ms = state.clock.now_ms();
+    let valid = validate::post(&input, now_ms, &chrono::Local)?;
+    Ok(state.store()?.create_post(&valid, now_ms)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_post(
+    state: State<'_, AppState>,
+    id: i64,
+    input: PostInput,
+) -> CommandResult<Post> {
+    let now_ms = state.clock.now_ms();
+    let valid = validate::post(&input, now_ms, &chrono::Local)?;
+    Ok(state.store()?.update_post(id, &valid, now_ms)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_post(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(state.store()?.delete_post(id, state.clock.now_ms())?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_post(state: State<'_, AppState>, id: i64) -> CommandResult<Post> {
+    Ok(state.store()?.restore_post(id)?)
+}
+
+/// Posts an inquiry received at `received_at` (local time) may have come from, best first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn candidate_posts(
+    state: State<'_, AppState>,
+    received_at: String,
+) -> CommandResult<Vec<CandidatePost>> {
+    let at = parse_moment(&received_at, &chrono::Local).map_err(|_| {
+        Error::invalid(
+            "received_at",
+            "date_invalid",
+            format!("'{received_at}' is not a valid date and time; use YYYY-MM-DD HH:MM"),
+        )
+    })?;
+    Ok(state.store()?.candidate_posts(
+        at.timestamp_millis(),
+        PICKER_WINDOW_DAYS,
+        PICKER_HALF_LIFE_DAYS,
+    )?)
+}

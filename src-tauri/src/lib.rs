@@ -1,0 +1,9 @@
+//! The Afterword shell: the window, its commands and the command line, all thin over
+//! afterword-core.
+
+pub mod cli;
+pub mod commands;
+pub mod data_dir;
+pub mod error;
+pub mod gui;
+pub mod state;
