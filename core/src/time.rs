@@ -110,7 +110,10 @@ mod tests {
             parse_moment("2026-13-01 10:00", &Amsterdam),
             Err(MomentError::Invalid)
         );
-        assert_eq!(parse_moment("yesterday", &Amsterdam), Err(MomentError::Invalid));
+        assert_eq!(
+            parse_moment("yesterday", &Amsterdam),
+            Err(MomentError::Invalid)
+        );
         assert_eq!(parse_moment("", &Amsterdam), Err(MomentError::Invalid));
         // Clocks jump from 02:00 to 03:00 on 29 March 2026 in the Netherlands.
         assert_eq!(

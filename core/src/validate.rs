@@ -88,7 +88,11 @@ pub fn inquiry<Tz: TimeZone>(input: &InquiryInput, now_ms: i64, tz: &Tz) -> Resu
             "who reached out? a name (or a nickname) is needed",
         )
     })?;
-    let organisation = optional_text("organisation", input.organisation.as_deref(), MAX_SHORT_CHARS)?;
+    let organisation = optional_text(
+        "organisation",
+        input.organisation.as_deref(),
+        MAX_SHORT_CHARS,
+    )?;
     let their_words = optional_text("their_words", input.their_words.as_deref(), MAX_TEXT_CHARS)?;
     let notes = optional_text("notes", input.notes.as_deref(), MAX_TEXT_CHARS)?;
     if input.not_from_posts && input.source_post_id.is_some() {
@@ -135,7 +139,10 @@ fn moment<Tz: TimeZone>(field: &'static str, input: &str, now_ms: i64, tz: &Tz) 
         MomentError::Invalid => Error::invalid(
             field,
             "date_invalid",
-            format!("'{}' is not a valid date and time; use YYYY-MM-DD HH:MM", input.trim()),
+            format!(
+                "'{}' is not a valid date and time; use YYYY-MM-DD HH:MM",
+                input.trim()
+            ),
         ),
         MomentError::Skipped => Error::invalid(
             field,
@@ -226,7 +233,11 @@ pub fn parse_money_cents(input: &str) -> Result<i64> {
             "a value cannot be negative; leave it empty if there is none",
         ));
     }
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(bad());
     }
     let (whole, fraction) = match s.rfind(['.', ',']) {
@@ -297,7 +308,15 @@ mod tests {
             assert_eq!(parse_money_cents(typed).unwrap(), cents, "{typed}");
         }
         assert_eq!(code(parse_money_cents("-5")), "value_negative");
-        for bad in ["abc", "1.2.3", "1,50.00", "", ".", "1e5", "99999999999999999999"] {
+        for bad in [
+            "abc",
+            "1.2.3",
+            "1,50.00",
+            "",
+            ".",
+            "1e5",
+            "99999999999999999999",
+        ] {
             assert_eq!(code(parse_money_cents(bad)), "value_invalid", "{bad}");
         }
     }
@@ -313,9 +332,18 @@ mod tests {
 
     #[test]
     fn dates_must_be_real_and_not_in_the_future() {
-        assert_eq!(code(post(&post_input("2026-02-30 10:00"), NOW, &Amsterdam)), "date_invalid");
-        assert_eq!(code(post(&post_input("2026-06-01 10:00"), NOW, &Amsterdam)), "date_in_future");
-        assert_eq!(code(post(&post_input("1970-06-01 10:00"), NOW, &Amsterdam)), "date_too_early");
+        assert_eq!(
+            code(post(&post_input("2026-02-30 10:00"), NOW, &Amsterdam)),
+            "date_invalid"
+        );
+        assert_eq!(
+            code(post(&post_input("2026-06-01 10:00"), NOW, &Amsterdam)),
+            "date_in_future"
+        );
+        assert_eq!(
+            code(post(&post_input("1970-06-01 10:00"), NOW, &Amsterdam)),
+            "date_too_early"
+        );
         // Within a day ahead is fine (a post scheduled for tonight, logged now).
         let soon = crate::time::to_rfc3339(NOW + 20 * 3_600_000);
         assert!(post(&post_input(&soon), NOW, &Amsterdam).is_ok());

@@ -82,7 +82,10 @@ impl Store {
         self.write(|tx| {
             channel_by_id(tx, id)?;
             ensure_name_free(tx, &name, Some(id))?;
-            tx.execute("UPDATE channels SET name = ?1 WHERE id = ?2", params![name, id])?;
+            tx.execute(
+                "UPDATE channels SET name = ?1 WHERE id = ?2",
+                params![name, id],
+            )?;
             channel_by_id(tx, id)
         })
     }

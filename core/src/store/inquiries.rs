@@ -45,9 +45,18 @@ impl Store {
                         status_changed_at_ms, created_at_ms, updated_at_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12)",
                 params![
-                    inquiry.received_at_ms, inquiry.name, inquiry.organisation, inquiry.via,
-                    inquiry.their_words, inquiry.source_post_id, inquiry.not_from_posts,
-                    inquiry.status, inquiry.value_cents, inquiry.currency, inquiry.notes, now_ms
+                    inquiry.received_at_ms,
+                    inquiry.name,
+                    inquiry.organisation,
+                    inquiry.via,
+                    inquiry.their_words,
+                    inquiry.source_post_id,
+                    inquiry.not_from_posts,
+                    inquiry.status,
+                    inquiry.value_cents,
+                    inquiry.currency,
+                    inquiry.notes,
+                    now_ms
                 ],
             )?;
             inquiry_by_id(tx, tx.last_insert_rowid())
@@ -71,10 +80,20 @@ impl Store {
                         updated_at_ms = ?13
                  WHERE id = ?14",
                 params![
-                    inquiry.received_at_ms, inquiry.name, inquiry.organisation, inquiry.via,
-                    inquiry.their_words, inquiry.source_post_id, inquiry.not_from_posts,
-                    inquiry.status, inquiry.value_cents, inquiry.currency, inquiry.notes,
-                    status_changed_at_ms, now_ms, id
+                    inquiry.received_at_ms,
+                    inquiry.name,
+                    inquiry.organisation,
+                    inquiry.via,
+                    inquiry.their_words,
+                    inquiry.source_post_id,
+                    inquiry.not_from_posts,
+                    inquiry.status,
+                    inquiry.value_cents,
+                    inquiry.currency,
+                    inquiry.notes,
+                    status_changed_at_ms,
+                    now_ms,
+                    id
                 ],
             )?;
             inquiry_by_id(tx, id)
@@ -131,7 +150,11 @@ impl Store {
                 .into_iter()
                 .filter(|i| {
                     std::iter::once(&i.name)
-                        .chain([&i.organisation, &i.their_words, &i.notes].into_iter().flatten())
+                        .chain(
+                            [&i.organisation, &i.their_words, &i.notes]
+                                .into_iter()
+                                .flatten(),
+                        )
                         .any(|field| field.to_lowercase().contains(&needle))
                 })
                 .collect(),

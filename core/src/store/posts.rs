@@ -103,7 +103,10 @@ impl Store {
                 [id],
             )?;
             if changed == 0 {
-                return Err(Error::NotFound { what: "deleted post", id });
+                return Err(Error::NotFound {
+                    what: "deleted post",
+                    id,
+                });
             }
             post_by_id(tx, id)
         })

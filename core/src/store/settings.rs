@@ -8,8 +8,12 @@ use crate::error::Result;
 impl Store {
     pub fn get_setting(&self, key: &str) -> Result<Option<String>> {
         self.read(|c| {
-            Ok(c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-                .optional()?)
+            Ok(
+                c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?,
+            )
         })
     }
 

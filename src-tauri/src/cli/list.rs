@@ -37,7 +37,9 @@ pub fn run(store: &Store, command: ListCommand) -> Result<String> {
                     format!(
                         "{:>6}  {}  {:<12} {}",
                         p.id,
-                        p.published_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"),
+                        p.published_at
+                            .with_timezone(&chrono::Local)
+                            .format("%Y-%m-%d %H:%M"),
                         p.channel,
                         first_line(label)
                     )
@@ -59,7 +61,9 @@ pub fn run(store: &Store, command: ListCommand) -> Result<String> {
                     format!(
                         "{:>6}  {}  {:<8} {}",
                         i.id,
-                        i.received_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"),
+                        i.received_at
+                            .with_timezone(&chrono::Local)
+                            .format("%Y-%m-%d %H:%M"),
                         i.status,
                         i.name
                     )

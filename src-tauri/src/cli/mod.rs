@@ -12,7 +12,11 @@ use clap::{Parser, Subcommand};
 use crate::data_dir;
 
 #[derive(Debug, Parser)]
-#[command(name = "afterword", version, about = "Afterword: see what followed your words")]
+#[command(
+    name = "afterword",
+    version,
+    about = "Afterword: see what followed your words"
+)]
 pub struct Cli {
     /// Folder holding afterword.sqlite3 (default: the platform data dir)
     #[arg(long, global = true, env = data_dir::ENV_VAR, value_name = "DIR")]

@@ -10,7 +10,10 @@ pub async fn list_channels(state: State<'_, AppState>) -> CommandResult<Vec<Chan
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn add_channel(state: State<'_, AppState>, input: ChannelInput) -> CommandResult<Channel> {
+pub async fn add_channel(
+    state: State<'_, AppState>,
+    input: ChannelInput,
+) -> CommandResult<Channel> {
     Ok(state.store()?.add_channel(&input, state.clock.now_ms())?)
 }
 

@@ -11,7 +11,10 @@ const PICKER_WINDOW_DAYS: i64 = 30;
 const PICKER_HALF_LIFE_DAYS: f64 = 7.0;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn list_posts(state: State<'_, AppState>, filter: PostFilter) -> CommandResult<Vec<Post>> {
+pub async fn list_posts(
+    state: State<'_, AppState>,
+    filter: PostFilter,
+) -> CommandResult<Vec<Post>> {
     Ok(state.store()?.list_posts(&filter)?)
 }
 

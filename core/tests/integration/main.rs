@@ -1,0 +1,5 @@
+//! The core's one integration-test binary: real SQLite files in temp dirs, a fixed clock.
+
+mod common;
+mod schema;
+mod store;

@@ -1,0 +1,189 @@
+//! Command wiring through tauri's mock runtime: the real commands, the real store on a temp
+//! SQLite file, the IPC path the window uses.
+
+use afterword_lib::gui::configure;
+use afterword_lib::state::AppState;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = configure(mock_builder(), AppState::open(dir.path()))
+        .build(mock_context(noop_assets()))
+        .expect("mock app");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("mock window");
+    Harness {
+        _app: app,
+        window,
+        dir,
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // On Linux the webview's origin is tauri://localhost.
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        tauri::test::get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("json body"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+fn days_ago(days: i64) -> String {
+    (chrono::Local::now() - chrono::Duration::days(days))
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+#[test]
+fn a_post_and_an_inquiry_round_trip_through_the_commands() {
+    let h = harness();
+    let channels = h.ok("list_channels", json!({}));
+    let linkedin = channels[0]["id"].clone();
+    assert_eq!(channels[0]["name"], "LinkedIn");
+
+    let post = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": linkedin, "published_at": days_ago(3),
+                           "title": "Waarom ik minder post", "felt": "energising", "motive": "wanted" } }),
+    );
+    assert_eq!(post["kind"], "post");
+    assert_eq!(post["felt"], "energising");
+
+    let candidates = h.ok("candidate_posts", json!({ "received_at": days_ago(1) }));
+    assert_eq!(candidates[0]["post"]["id"], post["id"]);
+
+    let inquiry = h.ok(
+        "create_inquiry",
+        json!({ "input": { "received_at": days_ago(1), "name": "Sanne", "via": "email",
+                           "source_post_id": post["id"], "not_from_posts": false,
+                           "status": "client", "value": "1.500,00" } }),
+    );
+    assert_eq!(inquiry["value_cents"], 150_000);
+    assert_eq!(inquiry["currency"], "EUR");
+
+    let posts = h.ok("list_posts", json!({ "filter": { "query": "minder" } }));
+    assert_eq!(posts.as_array().map(Vec::len), Some(1));
+    let inquiries = h.ok(
+        "list_inquiries",
+        json!({ "filter": { "status": "client" } }),
+    );
+    assert_eq!(inquiries[0]["id"], inquiry["id"]);
+}
+
+#[test]
+fn bad_input_comes_back_as_code_message_and_field_and_saves_nothing() {
+    let h = harness();
+    let err = h
+        .call(
+            "create_post",
+            json!({ "input": { "channel_id": 1, "published_at": "2026-02-30 10:00", "title": "x" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "date_invalid");
+    assert_eq!(err["field"], "published_at");
+    assert!(err["message"].as_str().unwrap_or("").contains("2026-02-30"));
+
+    let err = h
+        .call(
+            "create_inquiry",
+            json!({ "input": { "received_at": days_ago(1), "name": "X", "via": "email",
+                               "not_from_posts": false, "status": "new", "value": "-5" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "value_negative");
+    assert_eq!(err["field"], "value");
+
+    assert_eq!(h.ok("list_posts", json!({ "filter": {} })), json!([]));
+    assert_eq!(h.ok("list_inquiries", json!({ "filter": {} })), json!([]));
+}
+
+#[test]
+fn delete_and_undo_through_the_commands() {
+    let h = harness();
+    let post = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": 1, "published_at": days_ago(2), "text": "Only text" } }),
+    );
+    h.ok("delete_post", json!({ "id": post["id"] }));
+    assert_eq!(h.ok("list_posts", json!({ "filter": {} })), json!([]));
+    let back = h.ok("restore_post", json!({ "id": post["id"] }));
+    assert_eq!(back, post);
+    let err = h.call("get_post", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn sample_data_lives_in_its_own_database() {
+    let h = harness();
+    let info = h.ok("start_demo", json!({}));
+    assert_eq!(info["demo"], true);
+    assert!(info["database_path"]
+        .as_str()
+        .unwrap_or("")
+        .ends_with("afterword-demo.sqlite3"));
+    let demo_posts = h.ok("list_posts", json!({ "filter": {} }));
+    assert!(demo_posts.as_array().map(Vec::len).unwrap_or(0) > 10);
+
+    let info = h.ok("leave_demo", json!({}));
+    assert_eq!(info["demo"], false);
+    assert_eq!(h.ok("list_posts", json!({ "filter": {} })), json!([]));
+    assert!(!h.dir.path().join("afterword-demo.sqlite3").exists());
+}
+
+#[test]
+fn language_is_kept_and_checked() {
+    let h = harness();
+    assert_eq!(h.ok("app_info", json!({}))["language"], "system");
+    assert_eq!(
+        h.ok("set_language", json!({ "language": "nl" }))["language"],
+        "nl"
+    );
+    let err = h
+        .call("set_language", json!({ "language": "fr" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "language_invalid");
+    // The choice survives a restart: a new state on the same folder reads it back.
+    let again = AppState::open(h.dir.path());
+    assert_eq!(afterword_lib::commands::app::info(&again).language, "nl");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_reported_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("afterword.sqlite3");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99;")
+        .unwrap();
+    let state = AppState::open(dir.path());
+    let info = afterword_lib::commands::app::info(&state);
+    assert_eq!(
+        info.startup_error.map(|e| e.code),
+        Some("schema_too_new".to_string())
+    );
+    assert!(state.store().is_err());
+}
