@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "update_inquiry",
     "delete_inquiry",
     "restore_inquiry",
+    "open_link",
 ];
 
 fn main() {

@@ -10,7 +10,12 @@ use crate::state::AppState;
 
 /// Adds Afterword's state and commands to a builder of any runtime.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.manage(state).invoke_handler(crate::all_commands!())
+    builder
+        // Used from Rust only (see commands::app::open_link); the window gets none of its
+        // commands, so it cannot open files or arbitrary URLs.
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(crate::all_commands!())
 }
 
 /// Opens the window on the data dir and runs until it closes. Returns the exit code.

@@ -187,3 +187,12 @@ fn a_database_from_a_newer_version_is_reported_not_touched() {
     );
     assert!(state.store().is_err());
 }
+
+#[test]
+fn only_web_links_are_opened() {
+    let h = harness();
+    for bad in ["file:///etc/passwd", "javascript:alert(1)", "not a url"] {
+        let err = h.call("open_link", json!({ "url": bad })).unwrap_err();
+        assert_eq!(err["code"], "url_invalid", "{bad}");
+    }
+}

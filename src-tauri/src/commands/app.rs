@@ -56,3 +56,24 @@ pub fn info(state: &AppState) -> AppInfo {
         startup_error: state.startup_error(),
     }
 }
+
+/// Opens a post's link in the system browser. Only http(s) links: nothing else (files, other
+/// schemes) ever leaves the window this way.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_link<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    url: String,
+) -> CommandResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let parsed = tauri::Url::parse(url.trim())
+        .map_err(|_| CommandError::new("url_invalid", format!("'{url}' is not a web link")))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(CommandError::new(
+            "url_invalid",
+            format!("only web links (http or https) are opened, not '{url}'"),
+        ));
+    }
+    app.opener()
+        .open_url(parsed.as_str(), None::<&str>)
+        .map_err(|e| CommandError::new("io", format!("could not open the browser: {e}")))
+}

@@ -15,6 +15,7 @@ macro_rules! all_commands {
             $crate::commands::app::set_language,
             $crate::commands::app::start_demo,
             $crate::commands::app::leave_demo,
+            $crate::commands::app::open_link,
             $crate::commands::channels::list_channels,
             $crate::commands::channels::add_channel,
             $crate::commands::channels::rename_channel,
