@@ -1,0 +1,80 @@
+// Typed wrappers for every Tauri command, one function each. Argument names are snake_case,
+// exactly as the Rust commands declare them. A failing command rejects with an ErrorPayload.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { CandidatePost } from "./bindings/CandidatePost";
+import type { Channel } from "./bindings/Channel";
+import type { ChannelInput } from "./bindings/ChannelInput";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { Inquiry } from "./bindings/Inquiry";
+import type { InquiryFilter } from "./bindings/InquiryFilter";
+import type { InquiryInput } from "./bindings/InquiryInput";
+import type { Post } from "./bindings/Post";
+import type { PostFilter } from "./bindings/PostFilter";
+import type { PostInput } from "./bindings/PostInput";
+
+export type {
+  AppInfo,
+  CandidatePost,
+  Channel,
+  ChannelInput,
+  ErrorPayload,
+  Inquiry,
+  InquiryFilter,
+  InquiryInput,
+  Post,
+  PostFilter,
+  PostInput,
+};
+export type { ChannelKind } from "./bindings/ChannelKind";
+export type { Felt } from "./bindings/Felt";
+export type { InquiryStatus } from "./bindings/InquiryStatus";
+export type { Motive } from "./bindings/Motive";
+export type { PostKind } from "./bindings/PostKind";
+export type { Via } from "./bindings/Via";
+
+/** True for what a failing command rejects with: `{ code, message, field }`. */
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.code === "string" &&
+    typeof v.message === "string" &&
+    (v.field === null || v.field === undefined || typeof v.field === "string")
+  );
+}
+
+// App
+export const appInfo = () => invoke<AppInfo>("app_info");
+export const setLanguage = (language: string) => invoke<AppInfo>("set_language", { language });
+export const startDemo = () => invoke<AppInfo>("start_demo");
+export const leaveDemo = () => invoke<AppInfo>("leave_demo");
+/** Opens an http(s) link in the system browser (the backend refuses anything else). */
+export const openLink = (url: string) => invoke<void>("open_link", { url });
+
+// Channels
+export const listChannels = () => invoke<Channel[]>("list_channels");
+export const addChannel = (input: ChannelInput) => invoke<Channel>("add_channel", { input });
+export const renameChannel = (id: number, name: string) => invoke<Channel>("rename_channel", { id, name });
+export const setChannelArchived = (id: number, archived: boolean) =>
+  invoke<Channel>("set_channel_archived", { id, archived });
+
+// Posts
+export const listPosts = (filter: PostFilter) => invoke<Post[]>("list_posts", { filter });
+export const getPost = (id: number) => invoke<Post>("get_post", { id });
+export const createPost = (input: PostInput) => invoke<Post>("create_post", { input });
+export const updatePost = (id: number, input: PostInput) => invoke<Post>("update_post", { id, input });
+export const deletePost = (id: number) => invoke<void>("delete_post", { id });
+export const restorePost = (id: number) => invoke<Post>("restore_post", { id });
+/** Posts of the 30 days before `receivedAt` (local "YYYY-MM-DD HH:MM"), best first. */
+export const candidatePosts = (receivedAt: string) =>
+  invoke<CandidatePost[]>("candidate_posts", { received_at: receivedAt });
+
+// Inquiries
+export const listInquiries = (filter: InquiryFilter) => invoke<Inquiry[]>("list_inquiries", { filter });
+export const getInquiry = (id: number) => invoke<Inquiry>("get_inquiry", { id });
+export const createInquiry = (input: InquiryInput) => invoke<Inquiry>("create_inquiry", { input });
+export const updateInquiry = (id: number, input: InquiryInput) =>
+  invoke<Inquiry>("update_inquiry", { id, input });
+export const deleteInquiry = (id: number) => invoke<void>("delete_inquiry", { id });
+export const restoreInquiry = (id: number) => invoke<Inquiry>("restore_inquiry", { id });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { Inquiry, Post } from "./api";
+import { inquiryToInput, orNull, postHeadline, postToInput } from "./records";
+
+const post: Post = {
+  id: 7, channel_id: 2, channel: "Newsletter", kind: "newsletter", published_at: "2026-05-02T07:15:30Z",
+  title: null, text: "Why I stopped posting three times a week", url: null, felt: "energising",
+  motive: "wanted", minutes: 45, source: "manual", external_id: null,
+  created_at: "2026-05-02T07:20:00Z", updated_at: "2026-05-02T07:20:00Z",
+};
+
+describe("postToInput", () => {
+  it("keeps every value and the exact instant", () => {
+    expect(postToInput(post)).toEqual({
+      channel_id: 2, kind: "newsletter", published_at: "2026-05-02T07:15:30Z", title: null,
+      text: "Why I stopped posting three times a week", url: null, felt: "energising", motive: "wanted", minutes: 45,
+    });
+  });
+});
+
+describe("inquiryToInput", () => {
+  it("sends the value as an unambiguous amount", () => {
+    const inquiry: Inquiry = {
+      id: 1, received_at: "2026-05-03T08:00:00Z", name: "Sanne", organisation: null, via: "email",
+      their_words: "Your newsletter", source_post_id: 7, not_from_posts: false, status: "client",
+      value_cents: 150_050, currency: "EUR", notes: null, source: "manual", external_id: null,
+      status_changed_at: "2026-05-03T08:00:00Z", created_at: "2026-05-03T08:00:00Z", updated_at: "2026-05-03T08:00:00Z",
+    };
+    const input = inquiryToInput(inquiry);
+    expect(input.value).toBe("1500.50");
+    expect(input.source_post_id).toBe(7);
+    expect(input.received_at).toBe("2026-05-03T08:00:00Z");
+  });
+});
+
+describe("postHeadline", () => {
+  it("prefers the title, else the start of the text on one line", () => {
+    expect(postHeadline({ title: " Slow ", text: "x" })).toBe("Slow");
+    expect(postHeadline({ title: null, text: "line one\nline two" })).toBe("line one line two");
+    expect(postHeadline({ title: "", text: "abcdefghij" }, 5)).toBe("abcd…");
+    expect(postHeadline({ title: null, text: "  " })).toBeNull();
+  });
+});
+
+describe("orNull", () => {
+  it("turns blank into null", () => {
+    expect(orNull("  ")).toBeNull();
+    expect(orNull(" a ")).toBe("a");
+  });
+});
