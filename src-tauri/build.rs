@@ -23,6 +23,9 @@ const COMMANDS: &[&str] = &[
     "delete_inquiry",
     "restore_inquiry",
     "open_link",
+    "insights_report",
+    "get_insight_settings",
+    "set_insight_settings",
 ];
 
 fn main() {

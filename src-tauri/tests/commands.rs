@@ -196,3 +196,42 @@ fn only_web_links_are_opened() {
         assert_eq!(err["code"], "url_invalid", "{bad}");
     }
 }
+
+#[test]
+fn the_insights_report_credits_a_confirmed_source_and_keeps_settings() {
+    let h = harness();
+    let post = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": 2, "published_at": days_ago(10), "title": "Letter" } }),
+    );
+    h.ok(
+        "create_inquiry",
+        json!({ "input": { "received_at": days_ago(2), "name": "Sanne", "via": "email",
+                           "source_post_id": post["id"], "not_from_posts": false,
+                           "status": "client", "value": "900" } }),
+    );
+    let settings = h.ok("get_insight_settings", json!({}));
+    assert_eq!(settings["model"], "time_decay");
+    assert_eq!(settings["window_days"], 30);
+    let report = h.ok(
+        "insights_report",
+        json!({ "settings": { "model": "confirmed_only", "window_days": 30, "half_life_days": 7.0 } }),
+    );
+    assert_eq!(report["totals"]["inquiries"], 1);
+    assert_eq!(report["posts"][0]["credited_clients"], 1.0);
+    assert_eq!(report["posts"][0]["credited_revenue_cents"], 90_000);
+
+    let saved = h.ok(
+        "set_insight_settings",
+        json!({ "settings": { "model": "linear", "window_days": 14, "half_life_days": 3.5 } }),
+    );
+    assert_eq!(saved["model"], "linear");
+    assert_eq!(h.ok("get_insight_settings", json!({}))["window_days"], 14);
+    let err = h
+        .call(
+            "set_insight_settings",
+            json!({ "settings": { "model": "linear", "window_days": 0, "half_life_days": 7.0 } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "window_days_invalid");
+}

@@ -3,6 +3,7 @@
 
 mod list;
 mod log;
+mod report;
 
 use std::path::PathBuf;
 
@@ -34,6 +35,8 @@ pub enum Command {
     /// List posts or inquiries, newest first
     #[command(subcommand)]
     List(list::ListCommand),
+    /// Which messages were followed by inquiries and clients (see README for the JSON)
+    Report(report::ReportArgs),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -42,6 +45,7 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
     let result = Store::open_in_dir(&dir).and_then(|store| match command {
         Command::Log(cmd) => log::run(&store, cmd),
         Command::List(cmd) => list::run(&store, cmd),
+        Command::Report(args) => report::run(&store, args),
     });
     match result {
         Ok(output) => {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod channels;
 pub mod inquiries;
+pub mod insights;
 pub mod posts;
 
 /// Registers every command with a builder of any runtime (the real one or the test mock).
@@ -33,6 +34,9 @@ macro_rules! all_commands {
             $crate::commands::inquiries::update_inquiry,
             $crate::commands::inquiries::delete_inquiry,
             $crate::commands::inquiries::restore_inquiry,
+            $crate::commands::insights::insights_report,
+            $crate::commands::insights::get_insight_settings,
+            $crate::commands::insights::set_insight_settings,
         ]
     };
 }
