@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Inquiry, Post } from "./api";
-import { inquiryToInput, orNull, postHeadline, postToInput } from "./records";
+import { defaultPostKind, inquiryToInput, orNull, postHeadline, postToInput } from "./records";
 
 const post: Post = {
   id: 7, channel_id: 2, channel: "Newsletter", kind: "newsletter", published_at: "2026-05-02T07:15:30Z",
@@ -46,5 +46,15 @@ describe("orNull", () => {
   it("turns blank into null", () => {
     expect(orNull("  ")).toBeNull();
     expect(orNull(" a ")).toBe("a");
+  });
+});
+
+describe("defaultPostKind", () => {
+  it("follows the channel", () => {
+    expect(defaultPostKind("newsletter")).toBe("newsletter");
+    expect(defaultPostKind("blog")).toBe("article");
+    expect(defaultPostKind("youtube")).toBe("video");
+    expect(defaultPostKind("linkedin")).toBe("post");
+    expect(defaultPostKind(undefined)).toBe("post");
   });
 });

@@ -1,5 +1,5 @@
 // Converting what the backend returns into what it takes, and short display helpers.
-import type { Inquiry, InquiryInput, Post, PostInput } from "./api";
+import type { ChannelKind, Inquiry, InquiryInput, Post, PostInput, PostKind } from "./api";
 import { centsToWire } from "./money";
 
 /** The input that saves a post exactly as it is now (used by "Undo" after an edit). */
@@ -49,4 +49,18 @@ export function postHeadline(p: Pick<Post, "title" | "text">, max = 90): string 
 export function orNull(s: string): string | null {
   const v = s.trim();
   return v === "" ? null : v;
+}
+
+/** The kind a post gets by default on a channel of this kind (as the backend does). */
+export function defaultPostKind(kind: ChannelKind | undefined): PostKind {
+  switch (kind) {
+    case "newsletter":
+      return "newsletter";
+    case "blog":
+      return "article";
+    case "youtube":
+      return "video";
+    default:
+      return "post";
+  }
 }

@@ -117,7 +117,7 @@ export const en = {
   "inquiries.noMatches": "No inquiries match this search.",
   "inquiries.created": "Inquiry saved",
   "inquiries.deleted": "Inquiry deleted",
-  "inquiries.via": "via {via}",
+  "inquiries.quote": "“{words}”",
   "inquiries.source": "Came from: {title}",
   "inquiries.notFromPosts": "Not from my posts",
   "inquiries.editNamed": "Edit inquiry from {name}",

@@ -118,7 +118,7 @@ export const nl: Messages = {
   "inquiries.noMatches": "Geen aanvragen gevonden bij deze zoekopdracht.",
   "inquiries.created": "Aanvraag opgeslagen",
   "inquiries.deleted": "Aanvraag verwijderd",
-  "inquiries.via": "via {via}",
+  "inquiries.quote": "„{words}”",
   "inquiries.source": "Kwam via: {title}",
   "inquiries.notFromPosts": "Niet via mijn berichten",
   "inquiries.editNamed": "Aanvraag van {name} bewerken",

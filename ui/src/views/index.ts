@@ -1,0 +1,24 @@
+// The sidebar's views, in order. To add one (e.g. Insights): write views/InsightsView.svelte,
+// add its nav label to lib/i18n/en.ts and nl.ts, and add an entry here.
+import type { Component } from "svelte";
+import type { MessageKey } from "../lib/i18n/en";
+import InquiriesView from "./InquiriesView.svelte";
+import PostsView from "./PostsView.svelte";
+import SettingsView from "./SettingsView.svelte";
+
+export interface ViewEntry {
+  id: string;
+  /** The nav label's i18n key. */
+  label: MessageKey;
+  component: Component;
+  /** The id of the view's <h1>, focused when the user switches to it. */
+  headingId: string;
+  /** Shown apart, at the bottom of the sidebar (Settings). */
+  secondary?: boolean;
+}
+
+export const VIEWS: ViewEntry[] = [
+  { id: "posts", label: "nav.posts", component: PostsView, headingId: "posts-title" },
+  { id: "inquiries", label: "nav.inquiries", component: InquiriesView, headingId: "inquiries-title" },
+  { id: "settings", label: "nav.settings", component: SettingsView, headingId: "settings-title", secondary: true },
+];
