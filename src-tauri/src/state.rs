@@ -19,6 +19,8 @@ pub struct AppState {
     /// The sample-data database while the demo is on.
     demo: RwLock<Option<Arc<Store>>>,
     startup_error: Option<ErrorPayload>,
+    /// The user's database file, also when it could not be opened (the window names it).
+    real_path: PathBuf,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -26,7 +28,8 @@ impl AppState {
     /// Opens the user's database in `data_dir`. A failure is kept and shown by the window rather
     /// than ending the process, so the user learns what is wrong.
     pub fn open(data_dir: &Path) -> AppState {
-        let (real, startup_error) = match Store::open(&data_dir.join(DB_FILE_NAME)) {
+        let real_path = data_dir.join(DB_FILE_NAME);
+        let (real, startup_error) = match Store::open(&real_path) {
             Ok(store) => (Some(Arc::new(store)), None),
             Err(e) => (None, Some(ErrorPayload::from(&e))),
         };
@@ -35,12 +38,21 @@ impl AppState {
             real,
             demo: RwLock::new(None),
             startup_error,
+            real_path,
             clock: Arc::new(SystemClock),
         }
     }
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// The database in use: the demo one while it is on, else the user's own (opened or not).
+    pub fn database_path(&self) -> PathBuf {
+        match self.demo_store() {
+            Some(demo) => demo.path().to_path_buf(),
+            None => self.real_path.clone(),
+        }
     }
 
     pub fn startup_error(&self) -> Option<ErrorPayload> {

@@ -185,6 +185,7 @@ fn a_database_from_a_newer_version_is_reported_not_touched() {
         info.startup_error.map(|e| e.code),
         Some("schema_too_new".to_string())
     );
+    assert_eq!(info.database_path, path.display().to_string());
     assert!(state.store().is_err());
 }
 

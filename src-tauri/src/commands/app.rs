@@ -42,10 +42,7 @@ pub fn info(state: &AppState) -> AppInfo {
         .ok()
         .and_then(|s| s.get_setting(LANGUAGE_KEY).ok().flatten())
         .unwrap_or_else(|| "system".into());
-    let database_path = state
-        .store()
-        .map(|s| s.path().display().to_string())
-        .unwrap_or_default();
+    let database_path = state.database_path().display().to_string();
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         data_dir: state.data_dir().display().to_string(),
