@@ -9,6 +9,8 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Inquiry } from "./bindings/Inquiry";
 import type { InquiryFilter } from "./bindings/InquiryFilter";
 import type { InquiryInput } from "./bindings/InquiryInput";
+import type { InsightSettings } from "./bindings/InsightSettings";
+import type { InsightsReport } from "./bindings/InsightsReport";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
@@ -22,6 +24,8 @@ export type {
   Inquiry,
   InquiryFilter,
   InquiryInput,
+  InsightSettings,
+  InsightsReport,
   Post,
   PostFilter,
   PostInput,
@@ -32,6 +36,13 @@ export type { InquiryStatus } from "./bindings/InquiryStatus";
 export type { Motive } from "./bindings/Motive";
 export type { PostKind } from "./bindings/PostKind";
 export type { Via } from "./bindings/Via";
+export type { AttributionModel } from "./bindings/AttributionModel";
+export type { GroupInsight } from "./bindings/GroupInsight";
+export type { InquiryCredit } from "./bindings/InquiryCredit";
+export type { InsightGroups } from "./bindings/InsightGroups";
+export type { InsightsBaseline } from "./bindings/InsightsBaseline";
+export type { InsightsTotals } from "./bindings/InsightsTotals";
+export type { PostInsight } from "./bindings/PostInsight";
 
 /** True for what a failing command rejects with: `{ code, message, field }`. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
@@ -78,3 +89,12 @@ export const updateInquiry = (id: number, input: InquiryInput) =>
   invoke<Inquiry>("update_inquiry", { id, input });
 export const deleteInquiry = (id: number) => invoke<void>("delete_inquiry", { id });
 export const restoreInquiry = (id: number) => invoke<Inquiry>("restore_inquiry", { id });
+
+// Insights
+/** What followed each post, over the local days `from`..`to` ("YYYY-MM-DD", both optional). */
+export const insightsReport = (settings: InsightSettings, from: string | null, to: string | null) =>
+  invoke<InsightsReport>("insights_report", { settings, from, to });
+/** The saved model, window and half-life (defaults when none were saved). */
+export const getInsightSettings = () => invoke<InsightSettings>("get_insight_settings");
+export const setInsightSettings = (settings: InsightSettings) =>
+  invoke<InsightSettings>("set_insight_settings", { settings });
