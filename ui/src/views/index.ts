@@ -1,8 +1,9 @@
-// The sidebar's views, in order. To add one (e.g. Insights): write views/InsightsView.svelte,
-// add its nav label to lib/i18n/en.ts and nl.ts, and add an entry here.
+// The sidebar's views, in order. To add one: write views/SomethingView.svelte, add its nav label
+// to lib/i18n/en.ts and nl.ts, and add an entry here. The first entry is the view the app opens.
 import type { Component } from "svelte";
 import type { MessageKey } from "../lib/i18n/en";
 import InquiriesView from "./InquiriesView.svelte";
+import InsightsView from "./InsightsView.svelte";
 import PostsView from "./PostsView.svelte";
 import SettingsView from "./SettingsView.svelte";
 
@@ -19,6 +20,8 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: "posts", label: "nav.posts", component: PostsView, headingId: "posts-title" },
+  // The heart of the app; second so that the app still opens on the posts (where logging starts).
+  { id: "insights", label: "nav.insights", component: InsightsView, headingId: "insights-title" },
   { id: "inquiries", label: "nav.inquiries", component: InquiriesView, headingId: "inquiries-title" },
   { id: "settings", label: "nav.settings", component: SettingsView, headingId: "settings-title", secondary: true },
 ];
