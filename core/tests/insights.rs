@@ -604,6 +604,7 @@ fn baseline_compares_time_inside_windows_with_time_outside() {
     let range = DateRange {
         start_ms: Some(start),
         end_ms: Some(start + 60 * D),
+        now_ms: None,
     };
     let s = InsightSettings {
         window_days: 5,
@@ -688,15 +689,51 @@ fn date_ranges_are_local_calendar_days_with_clear_errors() {
         .expect_err("backwards");
     assert_eq!(code(e), (Some("to"), "range_invalid"));
 
+    // `until` tells the baseline when "now" is; it filters nothing.
     let now = at("2026-03-10T12:00:00Z");
-    assert_eq!(DateRange::all().until(now).end_ms, Some(now));
-    assert_eq!(
-        r.until(now),
-        DateRange {
-            start_ms: r.start_ms,
-            end_ms: r.start_ms
-        }
-    );
+    assert_eq!(DateRange::all().until(now).now_ms, Some(now));
+    assert_eq!(r.until(now).end_ms, r.end_ms);
+}
+
+#[test]
+fn the_baseline_counts_quiet_time_up_to_now_and_no_further() {
+    let t = t0();
+    let posts: Vec<PostFacts> = (0..10).map(|k| post(k, t + k * D)).collect();
+    let s = InsightSettings {
+        window_days: 1,
+        ..settings(TimeDecay)
+    };
+    let inquiries = [inquiry(100, t + D / 2)];
+    let observed = |range: DateRange| {
+        let b = attribute(&posts, &inquiries, &s, &range, &Utc)
+            .expect("report")
+            .baseline;
+        b.inside_days + b.outside_days
+    };
+    // Without a "now": from the first post to the last one (and its millisecond).
+    assert!((observed(DateRange::all()) - 9.0).abs() < 1e-6);
+    // Twenty quiet days later: they count.
+    assert!((observed(DateRange::all().until(t + 29 * D)) - 29.0).abs() < 1e-6);
+    // A range reaching into the future stops at now.
+    let range = DateRange {
+        start_ms: Some(t),
+        end_ms: Some(t + 100 * D),
+        now_ms: None,
+    };
+    assert!((observed(range) - 100.0).abs() < 1e-6);
+    assert!((observed(range.until(t + 40 * D)) - 40.0).abs() < 1e-6);
+    // An inquiry logged a little ahead of "now" is reported, and its time observed.
+    let ahead = [inquiry(101, t + 30 * D)];
+    let r = attribute(
+        &posts,
+        &ahead,
+        &s,
+        &DateRange::all().until(t + 29 * D),
+        &Utc,
+    )
+    .expect("report");
+    assert_eq!(r.totals.inquiries, 1);
+    assert!((r.baseline.inside_days + r.baseline.outside_days - 30.0).abs() < 1e-6);
 }
 
 // ---- settings ---------------------------------------------------------------------------

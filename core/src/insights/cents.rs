@@ -80,14 +80,244 @@ pub(crate) fn split_cents(
     }
 }
 
+/// The exact share of `total` for `weight`, as whole cents and the fraction left over.
+fn exact_share(total: i64, weight: f64) -> (i64, f64) {
+    let exact = total as f64 * weight;
+    // `as` truncates, which is the floor for the non-negative amounts here; capped so float
+    // rounding can never hand out more than the whole.
+    let floor = (exact as i64).min(total);
+    (floor, exact - floor as f64)
+}
+
+/// How one inquiry's cents are shared over its candidate posts, decided once per inquiry so that
+/// each (inquiry, post) pair can then be settled on its own, in any order or thread.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum CentSplit {
+    Nothing,
+    /// Largest remainder as a rule: a post gets the floor of its exact share, plus one cent
+    /// when its (fraction, position) comes at or before `cut` in the order "largest fraction
+    /// first, then earliest position". Exactly as many posts qualify as there are cents left.
+    Cutoff {
+        total: i64,
+        cut: Option<(f64, usize)>,
+    },
+    /// The shares themselves (`shares[pos - first]`), for amounts so large (beyond ~10^13
+    /// cents) that float rounding could make the rule hand out one cent too many or too few.
+    Explicit {
+        first: usize,
+        shares: Vec<i64>,
+    },
+}
+
+/// Reusable buffers for [`CentSplit::new`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    fractions: Vec<f64>,
+    buckets: Vec<u32>,
+    boundary: Vec<(f64, usize)>,
+}
+
+/// Fractions are bucketed to find the k-th largest: one counting pass instead of a selection
+/// over all candidates (which was the single most expensive step of a dense report). About
+/// one bucket per candidate, at most this many.
+const BUCKETS: usize = 1024;
+const BUCKET_BITS: u32 = BUCKETS.trailing_zeros();
+
+/// Just below 1, so that 1 + it is still below 2 (the largest float below 1 would round up).
+const BELOW_ONE: f64 = 1.0 - f64::EPSILON;
+
+/// floor(fraction x 1024) for a fraction in [0, 1), read from the bits of 1 + fraction (whose
+/// mantissa is the fraction): cheaper than a saturating float-to-int conversion, and still
+/// monotonic, which is all the selection needs.
+fn bucket(fraction: f64, bits: u32) -> usize {
+    let mantissa = (fraction.clamp(0.0, BELOW_ONE) + 1.0).to_bits() & ((1u64 << 52) - 1);
+    (mantissa >> (52 - bits)) as usize
+}
+
+impl CentSplit {
+    /// `weights[k]` is the weight of the post at position `first + k`; they sum to about 1.
+    /// The weights must be the very values later passed to [`CentSplit::share`].
+    pub(crate) fn new(total: i64, first: usize, weights: &[f64], scratch: &mut Scratch) -> Self {
+        if total <= 0 {
+            return CentSplit::Nothing;
+        }
+        let Scratch {
+            fractions,
+            buckets,
+            boundary,
+        } = scratch;
+        // One pass: floors, fractions, and a histogram of the fractions (for the selection
+        // below; wasted in the rare case no cent is left over).
+        // 2^bits buckets, about one per candidate.
+        let bits = weights
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, BUCKET_BITS);
+        let nbuckets = 1usize << bits;
+        buckets.clear();
+        buckets.resize(nbuckets, 0);
+        let mut given = 0i128;
+        let mut positive = 0usize;
+        fractions.clear();
+        fractions.extend(weights.iter().map(|&w| {
+            if w > 0.0 {
+                let (floor, fraction) = exact_share(total, w);
+                given += i128::from(floor);
+                positive += 1;
+                if let Some(count) = buckets.get_mut(bucket(fraction, bits)) {
+                    *count += 1;
+                }
+                fraction
+            } else {
+                // Marks "no share at all": never among the largest.
+                -1.0
+            }
+        }));
+        let left = i128::from(total) - given;
+        let k = match usize::try_from(left) {
+            Ok(0) => return CentSplit::Cutoff { total, cut: None },
+            Ok(k) if k < positive => k,
+            _ => {
+                let mut shares = Vec::new();
+                split_cents(total, weights, &mut shares, boundary);
+                return CentSplit::Explicit { first, shares };
+            }
+        };
+        // The bucket holding the k-th largest fraction, and how many of the cents go to it.
+        let mut above = 0usize;
+        let mut chosen = (0, k);
+        for b in (0..nbuckets).rev() {
+            let here = buckets[b] as usize;
+            if above + here >= k {
+                chosen = (b, k - above);
+                break;
+            }
+            above += here;
+        }
+        let (b, need) = chosen;
+        // Within it, order by fraction, then position: every fraction in a higher bucket is
+        // larger than every fraction in this one, so the cut is the need-th entry here.
+        boundary.clear();
+        boundary.extend(
+            fractions
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f >= 0.0 && bucket(**f, bits) == b)
+                .map(|(i, f)| (*f, first + i)),
+        );
+        boundary.sort_unstable_by(largest_first);
+        match boundary.get(need.wrapping_sub(1)) {
+            Some(cut) => CentSplit::Cutoff {
+                total,
+                cut: Some(*cut),
+            },
+            // Cannot happen (the counts say the bucket holds `need` entries); the explicit
+            // split is right in every case, only slower.
+            None => {
+                let mut shares = Vec::new();
+                split_cents(total, weights, &mut shares, boundary);
+                CentSplit::Explicit { first, shares }
+            }
+        }
+    }
+
+    /// The cents of the post at `pos`, whose weight is `weight`.
+    #[inline]
+    pub(crate) fn share(&self, pos: usize, weight: f64) -> i64 {
+        match self {
+            CentSplit::Nothing => 0,
+            _ if weight <= 0.0 => 0,
+            CentSplit::Cutoff { total, cut } => {
+                let (floor, fraction) = exact_share(*total, weight);
+                // Plain comparisons: fractions are finite, and this runs for every pair.
+                let extra = match cut {
+                    Some((f, p)) => fraction > *f || (fraction == *f && pos <= *p),
+                    None => false,
+                };
+                floor + i64::from(extra)
+            }
+            CentSplit::Explicit { first, shares } => pos
+                .checked_sub(*first)
+                .and_then(|k| shares.get(k))
+                .copied()
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// Largest fraction first; between equal fractions, the earlier post.
+fn largest_first(a: &(f64, usize), b: &(f64, usize)) -> Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shares a `CentSplit` settles pair by pair, for weights at positions 10, 11, ...
+    fn settle(total: i64, weights: &[f64]) -> Vec<i64> {
+        let split = CentSplit::new(total, 10, weights, &mut Scratch::default());
+        weights
+            .iter()
+            .enumerate()
+            .map(|(k, &w)| split.share(10 + k, w))
+            .collect()
+    }
+
+    #[test]
+    fn the_pairwise_rule_matches_the_whole_split() {
+        let cases: [(i64, &[f64]); 6] = [
+            (10_000, &[1.0 / 3.0; 3]),
+            (10, &[0.15, 0.27, 0.58]),
+            (7, &[0.0, 1.0, 0.0]),
+            (1, &[0.25; 4]),
+            (999_999, &[0.1, 0.2, 0.3, 0.4]),
+            (3, &[0.5, 0.5]),
+        ];
+        let many: Vec<f64> = (1..=500).map(|k| k as f64 / 125_250.0).collect();
+        assert_eq!(settle(987_654, &many), split(987_654, &many));
+        let ties = vec![1.0 / 7.0; 7];
+        assert_eq!(settle(100, &ties), split(100, &ties));
+        for (total, weights) in cases {
+            assert_eq!(
+                settle(total, weights),
+                split(total, weights),
+                "{total} {weights:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn amounts_beyond_float_precision_still_add_up() {
+        let total = i64::MAX / 4;
+        let weights = [0.1, 0.2, 0.3, 0.4];
+        assert_eq!(settle(total, &weights).iter().sum::<i64>(), total);
+        assert_eq!(settle(0, &weights), vec![0; 4]);
+    }
 
     fn split(total: i64, weights: &[f64]) -> Vec<i64> {
         let mut out = Vec::new();
         split_cents(total, weights, &mut out, &mut Vec::new());
         out
+    }
+
+    #[test]
+    fn buckets_are_monotonic_and_in_range() {
+        assert_eq!(bucket(0.0, 10), 0);
+        assert_eq!(bucket(0.5, 10), 512);
+        assert_eq!(bucket(1.0 / 1024.0, 10), 1);
+        assert_eq!(bucket(BELOW_ONE, 10), 1023);
+        assert_eq!(bucket(1.0, 10), 1023);
+        assert_eq!(bucket(0.99, 4), 15);
+        for bits in [4, 7, 10] {
+            let mut last = 0;
+            for k in 0..10_000 {
+                let b = bucket(k as f64 / 10_000.0, bits);
+                assert!(b >= last && b < 1 << bits);
+                last = b;
+            }
+        }
     }
 
     #[test]

@@ -1,18 +1,28 @@
 //! The attribution pass: every inquiry's credit shared over posts, exactly as the contract in
 //! DESIGN.md ("Attribution semantics") says.
 //!
-//! Cost: sorting the posts once is O(P log P) and the inquiries O(I log I); each inquiry finds its
+//! Cost: sorting the posts is O(P log P) and the inquiries O(I log I); each inquiry finds its
 //! window [t - W, t] by binary search over the sorted post times, O(log P). Confirmed,
-//! last-touch and first-touch credit then take O(1) per inquiry; linear, time-decay and
+//! last-touch and first-touch credit then take O(1) per inquiry. Linear, time-decay and
 //! position credit every post in the window, O(n) for n candidates, because the report lists
-//! each post's inquiries with their weights. So the whole pass is O((P + I) log P + C), where
-//! C, the number of (inquiry, candidate) pairs, is at most I x (posts per window). Memory is
-//! O(P + I + C) for the same reason.
+//! each post's inquiries with their weights. So the pass is O((P + I) log P + C), where C, the
+//! number of (inquiry, candidate) pairs, is at most I x (posts per window); memory is
+//! O(P + I + C) for the same reason. With dense data C dominates (50,000 posts over ten years
+//! is ~400 posts per 30-day window), so the pairs get the care:
+//!
+//! 1. Per inquiry (in parallel chunks): where its credit goes and what it takes to weigh one
+//!    pair on its own: the time-decay normaliser, the rule that shares its cents.
+//! 2. Per post (in parallel chunks of posts, each owning its posts' tallies): the inquiries
+//!    whose window holds the post are a contiguous run of the time-sorted inquiries (window
+//!    starts and ends both move forward with time), found by two pointers. The post's list is
+//!    written in one go, in time order, so the result is the same bit for bit whatever the
+//!    number of threads.
 
 use std::collections::HashMap;
 
-use super::cents::split_cents;
+use super::cents::{CentSplit, Scratch};
 use super::facts::{InquiryFacts, PostFacts};
+use super::par;
 use super::range::DateRange;
 use super::report::InquiryCredit;
 use super::settings::{AttributionModel, InsightSettings};
@@ -53,16 +63,62 @@ pub(crate) struct Attribution {
     pub last_inquiry_ms: Option<i64>,
 }
 
-/// Where one inquiry's credit goes.
+/// How a shared inquiry weighs the post at one position of its window.
 #[derive(Debug, Clone, Copy)]
-enum Target {
-    /// Unattributed.
-    Nobody,
-    /// All of it to one post (its position in time order).
-    One(usize),
-    /// Shared over the sorted positions lo..hi by the model.
-    Window(usize, usize),
+enum Share {
+    /// Linear: 1/n each.
+    Equal(f64),
+    /// Position-based: `ends` for the first and the last, `middle` for the others.
+    Position { ends: f64, middle: f64 },
+    /// Time decay: the post's decay relative to the newest candidate, times 1 / their sum.
+    /// (`newest_block` is that candidate's block, kept here for the hot loop.)
+    Decay {
+        newest: usize,
+        newest_block: i64,
+        scale: f64,
+    },
 }
+
+/// An inquiry whose credit is shared over the posts at positions lo..hi (at least two).
+#[derive(Debug, Clone)]
+struct Shared {
+    /// Its place among the reported inquiries in time order (to merge with [`Whole`] credits).
+    order: usize,
+    /// Index into the caller's `inquiries`.
+    inquiry: usize,
+    id: i64,
+    received_at_ms: i64,
+    /// 1.0 for a client, else 0.0: added as weight x this, without a branch per pair.
+    client: f64,
+    lo: usize,
+    hi: usize,
+    share: Share,
+    cents: CentSplit,
+}
+
+/// What the per-post loop reads of a shared inquiry, packed in 32 bytes so that the few
+/// hundred of a window stay in the first-level cache while the posts go by.
+#[derive(Debug, Clone, Copy)]
+struct Hot {
+    id: i64,
+    client: f64,
+    /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); unused otherwise.
+    scale: f64,
+    newest_block: i64,
+}
+
+/// An inquiry whose whole credit goes to one post: a confirmed source, last or first touch, or
+/// the only candidate.
+#[derive(Debug, Clone, Copy)]
+struct Whole {
+    /// The post's position in time order.
+    pos: usize,
+    order: usize,
+    inquiry: usize,
+}
+
+/// Below this many pairs, threads cost more than they save.
+const PAIRS_PER_THREAD: usize = 100_000;
 
 /// Attributes the inquiries received in `range` over all `posts` (a post published before the
 /// range can still be credited for an inquiry inside it). `settings` must be valid.
@@ -72,37 +128,63 @@ pub(crate) fn attribute_all(
     settings: &InsightSettings,
     range: &DateRange,
 ) -> Attribution {
-    let mut sorted: Vec<usize> = (0..posts.len()).collect();
-    sorted.sort_unstable_by_key(|&i| (posts[i].published_at_ms, posts[i].id));
-    let times: Vec<i64> = sorted.iter().map(|&i| posts[i].published_at_ms).collect();
-    let by_id: HashMap<i64, usize> = sorted
+    attribute_with(posts, inquiries, settings, range, None)
+}
+
+/// [`attribute_all`] with the number of threads forced (tests check that it changes nothing).
+fn attribute_with(
+    posts: &[PostFacts],
+    inquiries: &[InquiryFacts],
+    settings: &InsightSettings,
+    range: &DateRange,
+    threads: Option<usize>,
+) -> Attribution {
+    // Sorting the keys themselves, not indices that point at them: no cache miss per comparison.
+    let mut keys: Vec<(i64, i64, usize)> = posts
         .iter()
         .enumerate()
-        .map(|(pos, &i)| (posts[i].id, pos))
+        .map(|(i, p)| (p.published_at_ms, p.id, i))
         .collect();
+    keys.sort_unstable();
+    let sorted: Vec<usize> = keys.iter().map(|k| k.2).collect();
+    let times: Vec<i64> = keys.iter().map(|k| k.0).collect();
+    let by_id: HashMap<i64, usize> = if inquiries.iter().any(|i| i.source_post_id.is_some()) {
+        keys.iter().enumerate().map(|(pos, k)| (k.1, pos)).collect()
+    } else {
+        HashMap::new()
+    };
+    drop(keys);
     let window_ms = settings.window_days.saturating_mul(MS_PER_DAY);
 
-    let mut order: Vec<usize> = (0..inquiries.len())
-        .filter(|&k| range.contains(inquiries[k].received_at_ms))
-        .collect();
     // Time order, so that each post's list of inquiries comes out in the order they came in.
-    order.sort_unstable_by_key(|&k| (inquiries[k].received_at_ms, inquiries[k].id));
+    let mut order_keys: Vec<(i64, i64, usize)> = inquiries
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| range.contains(i.received_at_ms))
+        .map(|(k, i)| (i.received_at_ms, i.id, k))
+        .collect();
+    order_keys.sort_unstable();
+    let order: Vec<usize> = order_keys.into_iter().map(|k| k.2).collect();
 
     let mut out = Attribution {
-        tallies: vec![Tally::default(); posts.len()],
         first_inquiry_ms: order.first().map(|&k| inquiries[k].received_at_ms),
         last_inquiry_ms: order.last().map(|&k| inquiries[k].received_at_ms),
         ..Attribution::default()
     };
 
-    // First pass: where each inquiry's credit goes, and how many credits each post will get,
-    // so that every post's list is allocated once at its final size.
-    let mut plans: Vec<(usize, Target)> = Vec::with_capacity(order.len());
+    // Where each inquiry's credit goes, and how many credits each post will get (so that every
+    // post's list is allocated once, at its final size, and the work can be split evenly).
+    let mut shared: Vec<Shared> = Vec::new();
+    let mut whole: Vec<Whole> = Vec::new();
     let mut window_starts = vec![0i64; posts.len() + 1];
     let mut single = vec![0usize; posts.len()];
-    for &k in &order {
+    for (order, &k) in order.iter().enumerate() {
         let inquiry = &inquiries[k];
         let t = inquiry.received_at_ms;
+        let revenue = inquiry.revenue_cents();
+        out.inquiries += 1;
+        out.clients += i64::from(inquiry.is_client);
+        out.revenue_cents += revenue;
         let lo = times.partition_point(|&p| p < t.saturating_sub(window_ms));
         let hi = times.partition_point(|&p| p <= t);
         if lo < hi {
@@ -113,162 +195,581 @@ pub(crate) fn attribute_all(
         let confirmed = inquiry
             .source_post_id
             .and_then(|id| by_id.get(&id).copied());
-        let target = match (confirmed, settings.model) {
+        let one = match (confirmed, settings.model) {
             // A confirmed source wins, whatever the model and wherever it is in time.
-            (Some(i), _) => Target::One(i),
-            _ if inquiry.not_from_posts => Target::Nobody,
-            (None, AttributionModel::ConfirmedOnly) => Target::Nobody,
-            _ if lo == hi => Target::Nobody,
-            (None, AttributionModel::LastTouch) => Target::One(hi - 1),
-            (None, AttributionModel::FirstTouch) => Target::One(lo),
-            (None, _) if hi - lo == 1 => Target::One(lo),
-            (None, _) => Target::Window(lo, hi),
-        };
-        match target {
-            Target::Nobody => {}
-            Target::One(i) => single[i] += 1,
-            Target::Window(lo, hi) => {
+            (Some(pos), _) => Some(pos),
+            _ if inquiry.not_from_posts => None,
+            (None, AttributionModel::ConfirmedOnly) => None,
+            _ if lo == hi => None,
+            (None, AttributionModel::LastTouch) => Some(hi - 1),
+            (None, AttributionModel::FirstTouch) => Some(lo),
+            (None, _) if hi - lo == 1 => Some(lo),
+            (None, _) => {
                 window_starts[lo] += 1;
                 window_starts[hi] -= 1;
+                shared.push(Shared {
+                    order,
+                    inquiry: k,
+                    id: inquiry.id,
+                    received_at_ms: t,
+                    client: if inquiry.is_client { 1.0 } else { 0.0 },
+                    lo,
+                    hi,
+                    share: Share::Equal(0.0),
+                    cents: CentSplit::Nothing,
+                });
+                continue;
             }
-        }
-        plans.push((k, target));
-    }
-    let mut running = 0i64;
-    for (pos, tally) in out.tallies.iter_mut().enumerate() {
-        running += window_starts[pos];
-        tally.credits = Vec::with_capacity(usize::try_from(running).unwrap_or(0) + single[pos]);
-    }
-
-    // Second pass: the weights.
-    let half_life_ms = settings.half_life_days * MS_PER_DAY as f64;
-    let mut weights: Vec<f64> = Vec::new();
-    let mut cents: Vec<i64> = Vec::new();
-    let mut cents_order: Vec<(f64, usize)> = Vec::new();
-    for (k, target) in plans {
-        let inquiry = &inquiries[k];
-        let revenue = inquiry.revenue_cents();
-        out.inquiries += 1;
-        out.clients += i64::from(inquiry.is_client);
-        out.revenue_cents += revenue;
-        match target {
-            Target::Nobody => {
+        };
+        match one {
+            Some(pos) => {
+                single[pos] += 1;
+                whole.push(Whole {
+                    pos,
+                    order,
+                    inquiry: k,
+                });
+            }
+            None => {
                 out.unattributed += 1;
                 out.unattributed_clients += i64::from(inquiry.is_client);
                 out.unattributed_revenue_cents += revenue;
             }
-            Target::One(i) => {
-                credit(&mut out.tallies[i], inquiry, 1.0);
-                out.tallies[i].revenue_cents += revenue;
-            }
-            Target::Window(lo, hi) => {
-                model_weights(settings.model, &times[lo..hi], half_life_ms, &mut weights);
-                for (tally, &w) in out.tallies[lo..hi].iter_mut().zip(&weights) {
-                    credit(tally, inquiry, w);
-                }
-                if revenue > 0 {
-                    split_cents(revenue, &weights, &mut cents, &mut cents_order);
-                    for (tally, &c) in out.tallies[lo..hi].iter_mut().zip(&cents) {
-                        tally.revenue_cents += c;
-                    }
-                }
-            }
         }
     }
+    // By post, and within a post in time order (the sort is stable).
+    whole.sort_by_key(|w| w.pos);
+    let mut running = 0i64;
+    let counts: Vec<usize> = single
+        .iter()
+        .enumerate()
+        .map(|(pos, &one)| {
+            running += window_starts[pos];
+            usize::try_from(running).unwrap_or(0) + one
+        })
+        .collect();
+    let pairs: usize = counts.iter().sum();
+    let threads = threads.unwrap_or_else(|| par::threads_for(pairs, PAIRS_PER_THREAD));
+
+    // Only time decay reads it; the other models get an empty one.
+    let decay = if settings.model == AttributionModel::TimeDecay {
+        Decay::new(&times, settings.half_life_days * MS_PER_DAY as f64)
+    } else {
+        Decay::default()
+    };
+    let weigh = Weigh {
+        model: settings.model,
+        decay: &decay,
+    };
+    prepare_all(&mut shared, inquiries, &weigh, threads);
+    let priced: Vec<usize> = shared
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !matches!(s.cents, CentSplit::Nothing))
+        .map(|(k, _)| k)
+        .collect();
+    let hot: Vec<Hot> = shared
+        .iter()
+        .map(|s| {
+            let (scale, newest_block) = match s.share {
+                Share::Decay {
+                    scale,
+                    newest_block,
+                    ..
+                } => (scale, newest_block),
+                _ => (0.0, i64::MIN),
+            };
+            Hot {
+                id: s.id,
+                client: s.client,
+                scale,
+                newest_block,
+            }
+        })
+        .collect();
+    let job = Job {
+        shared: &shared,
+        hot: &hot,
+        priced: &priced,
+        whole: &whole,
+        inquiries,
+        weigh: &weigh,
+    };
+    out.tallies = credit_all(&job, &counts, threads);
     out.sorted = sorted;
     out.times = times;
     out
 }
 
-fn credit(tally: &mut Tally, inquiry: &InquiryFacts, weight: f64) {
-    // A weight can underflow to 0 under time decay with a tiny half-life: that post got nothing.
-    if weight <= 0.0 {
-        return;
-    }
-    tally.inquiries += weight;
-    if inquiry.is_client {
-        tally.clients += weight;
-    }
-    tally.first_credit_ms.get_or_insert(inquiry.received_at_ms);
-    tally.credits.push(InquiryCredit {
-        id: inquiry.id,
-        weight,
-    });
+/// Time decay 2^(-d/H), precomputed per post so that weighing a pair is a multiplication, not
+/// an exponential. Measured from the newest candidate rather than from the inquiry: that scales
+/// every weight of the inquiry by the same factor, which normalising removes, and it keeps the
+/// largest weight at 1 so that a long window with a short half-life cannot underflow them all.
+///
+/// A post's decay is 2^x with x = published / H, far beyond what a float holds, so it is stored
+/// as 2^(x - 512 b) with b = floor(x / 512): between 1 and 2^512. Posts in the same block as
+/// the newest candidate compare directly, the block before needs a factor 2^-512, and posts
+/// more than 512 half-lives older (weight below 2^-512) fall back to an exponential.
+#[derive(Debug, Default)]
+struct Decay {
+    x: Vec<f64>,
+    block: Vec<i64>,
+    mantissa: Vec<f64>,
 }
 
-/// The shares of n >= 2 candidates (published at `times`, oldest first) under a sharing model.
-/// They sum to 1 (up to float rounding).
-fn model_weights(model: AttributionModel, times: &[i64], half_life_ms: f64, out: &mut Vec<f64>) {
-    let n = times.len();
-    out.clear();
-    match model {
-        AttributionModel::Linear => out.resize(n, 1.0 / n as f64),
-        AttributionModel::Position => {
-            out.resize(n, 0.0);
-            if n == 2 {
-                out.fill(0.5);
-            } else if n > 2 {
-                let middle = 0.2 / (n - 2) as f64;
-                out.fill(middle);
-                out[0] = 0.4;
-                out[n - 1] = 0.4;
-            } else {
-                out.fill(1.0);
-            }
-        }
-        AttributionModel::TimeDecay => {
-            // 2^(-d/H) with d measured from the inquiry; measured from the newest candidate
-            // instead, which scales every weight by the same factor (gone after normalising)
-            // and keeps the largest weight at 1, so a long window with a short half-life
-            // cannot underflow them all to zero.
-            let newest = times[n - 1];
-            out.extend(
-                times
-                    .iter()
-                    .map(|&p| (-((newest - p) as f64) / half_life_ms).exp2()),
-            );
-            let sum: f64 = out.iter().sum();
-            out.iter_mut().for_each(|w| *w /= sum);
-        }
-        // Resolved to one post before we get here; kept total so a new model cannot panic.
-        AttributionModel::LastTouch | AttributionModel::FirstTouch => {
-            out.resize(n, 0.0);
-            let k = if model == AttributionModel::LastTouch {
-                n - 1
-            } else {
-                0
-            };
-            if let Some(w) = out.get_mut(k) {
-                *w = 1.0;
-            }
-        }
-        AttributionModel::ConfirmedOnly => out.resize(n, 0.0),
+const BLOCK_HALF_LIVES: f64 = 512.0;
+/// 2^-512, the factor from one block to the next (biased exponent 1023 - 512).
+const BLOCK_FACTOR: f64 = f64::from_bits(511 << 52);
+
+impl Decay {
+    fn new(times: &[i64], half_life_ms: f64) -> Decay {
+        let x: Vec<f64> = times.iter().map(|&t| t as f64 / half_life_ms).collect();
+        let block: Vec<i64> = x
+            .iter()
+            .map(|&x| (x / BLOCK_HALF_LIVES).floor() as i64)
+            .collect();
+        let mantissa = x
+            .iter()
+            .zip(&block)
+            .map(|(&x, &b)| (x - b as f64 * BLOCK_HALF_LIVES).exp2())
+            .collect();
+        Decay { x, block, mantissa }
     }
+
+    fn one_block(&self, lo: usize, newest: usize) -> bool {
+        self.block[lo] == self.block[newest]
+    }
+
+    /// 2^((published[pos] - published[newest]) / H), up to a factor that depends on `newest`
+    /// only. `pos <= newest`.
+    #[inline(always)]
+    fn relative(&self, pos: usize, newest: usize) -> f64 {
+        match self.block[newest] - self.block[pos] {
+            0 => self.mantissa[pos],
+            1 => self.mantissa[pos] * BLOCK_FACTOR,
+            _ => (self.x[pos] - self.x[newest]).exp2() * self.mantissa[newest],
+        }
+    }
+}
+
+/// Weighs a (plan, position) pair. The same call gives the same float every time, so the
+/// weights the cents were planned with are the weights the posts are credited with.
+struct Weigh<'a> {
+    model: AttributionModel,
+    decay: &'a Decay,
+}
+
+impl Weigh<'_> {
+    #[inline(always)]
+    fn weight(&self, share: Share, lo: usize, hi: usize, pos: usize) -> f64 {
+        match share {
+            Share::Equal(w) => w,
+            Share::Position { ends, middle } => {
+                if pos == lo || pos + 1 == hi {
+                    ends
+                } else {
+                    middle
+                }
+            }
+            Share::Decay { newest, scale, .. } => self.decay.relative(pos, newest) * scale,
+        }
+    }
+
+    /// The share rule of a window of n >= 2 candidates.
+    fn share(&self, lo: usize, hi: usize) -> Share {
+        let n = hi - lo;
+        match self.model {
+            AttributionModel::Linear => Share::Equal(1.0 / n as f64),
+            AttributionModel::Position if n == 2 => Share::Position {
+                ends: 0.5,
+                middle: 0.0,
+            },
+            AttributionModel::Position => Share::Position {
+                ends: 0.4,
+                middle: 0.2 / (n - 2) as f64,
+            },
+            AttributionModel::TimeDecay => {
+                let newest = hi - 1;
+                let d = self.decay;
+                let sum = if d.one_block(lo, newest) {
+                    // All in the newest one's block (the common case): the mantissas as they are.
+                    sum(&d.mantissa[lo..hi])
+                } else {
+                    (lo..hi).map(|pos| d.relative(pos, newest)).sum()
+                };
+                // sum >= 1: the newest candidate's own term is its mantissa, at least 1.
+                Share::Decay {
+                    newest,
+                    newest_block: d.block[newest],
+                    scale: if sum > 0.0 { 1.0 / sum } else { 0.0 },
+                }
+            }
+            // Resolved to one post or to nobody before a window is shared.
+            AttributionModel::LastTouch
+            | AttributionModel::FirstTouch
+            | AttributionModel::ConfirmedOnly => Share::Equal(0.0),
+        }
+    }
+}
+
+/// Step 1: the share rule and the cent split of every shared inquiry, in parallel chunks of
+/// inquiries (each is independent of the others).
+fn prepare_all(
+    shared: &mut [Shared],
+    inquiries: &[InquiryFacts],
+    weigh: &Weigh<'_>,
+    threads: usize,
+) {
+    let bounds = par::even_bounds(shared.len(), threads);
+    par::chunks(shared, &bounds, |_, part| prepare(part, inquiries, weigh));
+}
+
+fn prepare(shared: &mut [Shared], inquiries: &[InquiryFacts], weigh: &Weigh<'_>) {
+    let mut weights: Vec<f64> = Vec::new();
+    let mut scratch = Scratch::default();
+    for s in shared {
+        let (lo, hi) = (s.lo, s.hi);
+        s.share = weigh.share(lo, hi);
+        let revenue = inquiries[s.inquiry].revenue_cents();
+        if revenue > 0 {
+            weights.clear();
+            weights.extend((lo..hi).map(|pos| weigh.weight(s.share, lo, hi, pos)));
+            s.cents = CentSplit::new(revenue, lo, &weights, &mut scratch);
+        }
+    }
+}
+
+/// What step 2 reads, shared by its threads.
+struct Job<'a> {
+    /// In time order.
+    shared: &'a [Shared],
+    /// The same, packed.
+    hot: &'a [Hot],
+    /// Indices into `shared` of the inquiries with cents to share (clients with a value).
+    priced: &'a [usize],
+    /// By post, then in time order.
+    whole: &'a [Whole],
+    inquiries: &'a [InquiryFacts],
+    weigh: &'a Weigh<'a>,
+}
+
+/// Step 2: the posts in chunks of about equal numbers of pairs, one thread each.
+fn credit_all(job: &Job<'_>, counts: &[usize], threads: usize) -> Vec<Tally> {
+    let mut tallies: Vec<Tally> = Vec::new();
+    tallies.resize_with(counts.len(), Tally::default);
+    let bounds = balanced_bounds(counts, threads);
+    par::chunks(&mut tallies, &bounds, |start, part| {
+        let counts = counts.get(start..start + part.len()).unwrap_or(&[]);
+        credit(job, start, counts, part);
+    });
+    tallies
+}
+
+/// Chunk bounds 0 = b0 < b1 < ... = P so that each chunk has about the same number of pairs.
+fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
+    let total: usize = counts.iter().sum();
+    let per_chunk = total.div_ceil(chunks.max(1)).max(1);
+    let mut bounds = vec![0];
+    let mut acc = 0usize;
+    for (pos, &c) in counts.iter().enumerate() {
+        acc += c;
+        if acc >= per_chunk * bounds.len() && pos + 1 < counts.len() {
+            bounds.push(pos + 1);
+        }
+    }
+    bounds.push(counts.len());
+    bounds.dedup();
+    bounds
+}
+
+/// Credits the posts at positions start.. (`tallies`; `counts` their numbers of credits).
+fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) {
+    let (shared, priced, weigh) = (job.shared, job.priced, job.weigh);
+    // The run of shared inquiries whose window holds `pos` is a..b: a is the first whose window
+    // ends after pos, b the first whose window starts after it. Both only move forward, and so
+    // do the matching bounds in `priced` and `whole`.
+    let mut a = shared.partition_point(|s| s.hi <= start);
+    let mut b = shared.partition_point(|s| s.lo <= start);
+    let mut pa = priced.partition_point(|&k| k < a);
+    let mut pb = priced.partition_point(|&k| k < b);
+    let mut w = job.whole.partition_point(|x| x.pos < start);
+    for (k, (tally, &count)) in tallies.iter_mut().zip(counts).enumerate() {
+        let pos = start + k;
+        while shared.get(a).is_some_and(|s| s.hi <= pos) {
+            a += 1;
+        }
+        while shared.get(b).is_some_and(|s| s.lo <= pos) {
+            b += 1;
+        }
+        while priced.get(pa).is_some_and(|&k| k < a) {
+            pa += 1;
+        }
+        while priced.get(pb).is_some_and(|&k| k < b) {
+            pb += 1;
+        }
+        let run = shared.get(a..b).unwrap_or(&[]);
+        let hot = job.hot.get(a..b).unwrap_or(&[]);
+        let w_end = w + job.whole[w..].iter().take_while(|x| x.pos == pos).count();
+        let wholes = &job.whole[w..w_end];
+        w = w_end;
+        tally.credits = Vec::with_capacity(count);
+        if !wholes.is_empty() {
+            credit_merged(job, pos, run, wholes, tally);
+            continue;
+        }
+        let priced = Priced {
+            first: a,
+            indices: priced.get(pa..pb).unwrap_or(&[]),
+        };
+        match (weigh.model, weigh.decay.block.get(pos)) {
+            // The hot loop of a time-decay report: one multiplication per pair. The same float
+            // as `Weigh::weight` (which is `mantissa * scale` in the same block).
+            (AttributionModel::TimeDecay, Some(&block)) => {
+                let mantissa = weigh.decay.mantissa[pos];
+                credit_run(pos, run, hot, priced, tally, |k, h| {
+                    if h.newest_block == block {
+                        mantissa * h.scale
+                    } else {
+                        run.get(k)
+                            .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
+                    }
+                });
+            }
+            _ => credit_run(pos, run, hot, priced, tally, |k, _| {
+                run.get(k)
+                    .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
+            }),
+        }
+    }
+}
+
+/// The shared inquiries of a run that have cents to share: `indices` into `shared`, the run
+/// starting at index `first`.
+#[derive(Clone, Copy)]
+struct Priced<'a> {
+    first: usize,
+    indices: &'a [usize],
+}
+
+/// The common case: only shared inquiries. The list is written in one `extend` (no capacity
+/// check per element), then summed without a branch per pair, then the few priced ones settle
+/// their cents.
+#[inline(always)]
+fn credit_run(
+    pos: usize,
+    run: &[Shared],
+    hot: &[Hot],
+    priced: Priced<'_>,
+    tally: &mut Tally,
+    weight: impl Fn(usize, &Hot) -> f64,
+) {
+    tally
+        .credits
+        .extend(hot.iter().enumerate().map(|(k, h)| InquiryCredit {
+            id: h.id,
+            weight: weight(k, h),
+        }));
+    let mut inquiries = 0.0;
+    let mut clients = 0.0;
+    let mut zero = false;
+    for (c, h) in tally.credits.iter().zip(hot) {
+        // Weights are >= 0, and adding 0.0 changes nothing: no branch needed.
+        inquiries += c.weight;
+        clients += c.weight * h.client;
+        zero |= c.weight <= 0.0;
+    }
+    let mut cents = 0i64;
+    for &k in priced.indices {
+        let (s, c) = (&run[k - priced.first], &tally.credits[k - priced.first]);
+        cents += s.cents.share(pos, c.weight);
+    }
+    tally.first_credit_ms = tally
+        .credits
+        .iter()
+        .zip(run)
+        .find(|(c, _)| c.weight > 0.0)
+        .map(|(_, s)| s.received_at_ms);
+    if zero {
+        // Time decay with a tiny half-life can underflow a weight to 0: that post got nothing.
+        tally.credits.retain(|c| c.weight > 0.0);
+    }
+    tally.inquiries = inquiries;
+    tally.clients = clients;
+    tally.revenue_cents = cents;
+}
+
+/// A post that also gets whole inquiries (confirmed sources, last or first touch): the two
+/// time-ordered lists merged.
+fn credit_merged(job: &Job<'_>, pos: usize, run: &[Shared], wholes: &[Whole], tally: &mut Tally) {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let take_shared = match (run.get(i), wholes.get(j)) {
+            (Some(s), Some(x)) => s.order < x.order,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_shared {
+            let s = &run[i];
+            i += 1;
+            let w = job.weigh.weight(s.share, s.lo, s.hi, pos);
+            if w > 0.0 {
+                add(tally, s.id, s.received_at_ms, w, w * s.client);
+                tally.revenue_cents += s.cents.share(pos, w);
+            }
+        } else {
+            let inquiry = &job.inquiries[wholes[j].inquiry];
+            j += 1;
+            let client = if inquiry.is_client { 1.0 } else { 0.0 };
+            add(tally, inquiry.id, inquiry.received_at_ms, 1.0, client);
+            tally.revenue_cents += inquiry.revenue_cents();
+        }
+    }
+}
+
+fn add(tally: &mut Tally, id: i64, received_at_ms: i64, weight: f64, client_weight: f64) {
+    tally.inquiries += weight;
+    tally.clients += client_weight;
+    tally.first_credit_ms.get_or_insert(received_at_ms);
+    tally.credits.push(InquiryCredit { id, weight });
+}
+
+/// A sum in four lanes: the compiler may not reorder float additions itself, and one chain of
+/// dependent additions is four times slower. (The order differs from a plain sum by rounding
+/// only; it is the normaliser, so the weights still sum to 1.)
+fn sum(xs: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 4];
+    let mut chunks = xs.chunks_exact(4);
+    for c in &mut chunks {
+        for (lane, x) in lanes.iter_mut().zip(c) {
+            *lane += x;
+        }
+    }
+    let rest: f64 = chunks.remainder().iter().sum();
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + rest
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn weights(model: AttributionModel, times: &[i64]) -> Vec<f64> {
-        let mut out = Vec::new();
-        model_weights(model, times, 7.0 * MS_PER_DAY as f64, &mut out);
-        out
+    fn weights(model: AttributionModel, times: &[i64], half_life_days: f64) -> Vec<f64> {
+        let decay = Decay::new(times, half_life_days * MS_PER_DAY as f64);
+        let weigh = Weigh {
+            model,
+            decay: &decay,
+        };
+        let (lo, hi) = (0, times.len());
+        let share = weigh.share(lo, hi);
+        (lo..hi)
+            .map(|pos| weigh.weight(share, lo, hi, pos))
+            .collect()
     }
 
     #[test]
     fn position_shares() {
-        assert_eq!(weights(AttributionModel::Position, &[1, 2]), vec![0.5, 0.5]);
         assert_eq!(
-            weights(AttributionModel::Position, &[1, 2, 3]),
+            weights(AttributionModel::Position, &[1, 2], 7.0),
+            vec![0.5, 0.5]
+        );
+        assert_eq!(
+            weights(AttributionModel::Position, &[1, 2, 3], 7.0),
             vec![0.4, 0.2, 0.4]
         );
     }
 
     #[test]
-    fn time_decay_halves_per_half_life() {
-        let w = weights(AttributionModel::TimeDecay, &[0, 7 * MS_PER_DAY]);
-        assert!((w[0] - 1.0 / 3.0).abs() < 1e-12);
-        assert!((w[1] - 2.0 / 3.0).abs() < 1e-12);
+    fn time_decay_halves_per_half_life_across_blocks() {
+        let d = MS_PER_DAY;
+        // 2026: with a half-life of a day, x ~ 20,000 half-lives, far beyond 2^1023.
+        let t = 1_780_000_000_000;
+        for half_life in [7.0, 1.0, 0.01] {
+            let h = (half_life * d as f64) as i64;
+            let w = weights(AttributionModel::TimeDecay, &[t - h, t], half_life);
+            assert!((w[0] - 1.0 / 3.0).abs() < 1e-9, "{half_life}: {w:?}");
+            assert!((w[1] - 2.0 / 3.0).abs() < 1e-9, "{half_life}: {w:?}");
+        }
+        // Posts around a block boundary and far beyond it (1,000 half-lives: weight 2^-1000).
+        let h = d;
+        let times: Vec<i64> = (0..1200).map(|k| t - (1200 - k) * h / 2).collect();
+        let w = weights(AttributionModel::TimeDecay, &times, 1.0);
+        let sum: f64 = w.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-12);
+        for pair in w.windows(2) {
+            // Each post is half a half-life older than the next: a factor 2^-0.5.
+            assert!((pair[0] / pair[1] - 0.5f64.sqrt()).abs() < 1e-9, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn block_factor_is_two_to_the_minus_512() {
+        assert_eq!(BLOCK_FACTOR, (-512.0f64).exp2());
+    }
+
+    /// Many posts, inquiries of every sort, and a client on almost every inquiry.
+    fn busy_data() -> (Vec<PostFacts>, Vec<InquiryFacts>) {
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let t0 = 1_700_000_000_000i64;
+        let posts: Vec<PostFacts> = (0..1_200)
+            .map(|k| PostFacts {
+                id: k + 1,
+                published_at_ms: t0 + next(400 * MS_PER_DAY as u64) as i64,
+                channel: "LinkedIn".into(),
+                kind: crate::model::PostKind::Post,
+                felt: None,
+                motive: None,
+                minutes: None,
+                title: String::new(),
+            })
+            .collect();
+        let inquiries: Vec<InquiryFacts> = (0..800)
+            .map(|k| InquiryFacts {
+                id: k + 1,
+                received_at_ms: t0 + next(420 * MS_PER_DAY as u64) as i64,
+                source_post_id: (next(10) == 0).then(|| next(1_400) as i64),
+                not_from_posts: next(20) == 0,
+                is_client: next(4) != 0,
+                value_cents: Some(next(10_000_000) as i64),
+            })
+            .collect();
+        (posts, inquiries)
+    }
+
+    #[test]
+    fn threads_change_nothing() {
+        let (posts, inquiries) = busy_data();
+        for model in AttributionModel::ALL {
+            let settings = InsightSettings {
+                model: *model,
+                ..InsightSettings::default()
+            };
+            let range = DateRange::all();
+            let one = attribute_with(&posts, &inquiries, &settings, &range, Some(1));
+            for threads in [2, 3, 8] {
+                let many = attribute_with(&posts, &inquiries, &settings, &range, Some(threads));
+                assert_eq!(one.tallies, many.tallies, "{model} with {threads} threads");
+                assert_eq!(
+                    (one.unattributed, one.revenue_cents),
+                    (many.unattributed, many.revenue_cents)
+                );
+            }
+            let cents: i64 = one.tallies.iter().map(|t| t.revenue_cents).sum();
+            assert_eq!(cents + one.unattributed_revenue_cents, one.revenue_cents);
+        }
+    }
+
+    #[test]
+    fn bounds_split_the_pairs_evenly() {
+        assert_eq!(balanced_bounds(&[1, 1, 1, 1], 2), vec![0, 2, 4]);
+        assert_eq!(balanced_bounds(&[10, 0, 0, 10], 2), vec![0, 1, 4]);
+        assert_eq!(balanced_bounds(&[0, 0], 3), vec![0, 2]);
+        assert_eq!(balanced_bounds(&[], 2), vec![0]);
+        assert_eq!(balanced_bounds(&[5], 1), vec![0, 1]);
     }
 }

@@ -1,7 +1,9 @@
 //! Reading the facts attribution needs straight from the tables: only the columns it uses, only
 //! the rows that can matter for the range, deleted rows never.
 
-use rusqlite::{params, Connection, Row};
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, Params};
 
 use super::facts::{InquiryFacts, PostFacts};
 use super::range::DateRange;
@@ -13,7 +15,8 @@ use crate::time::MS_PER_DAY;
 /// A title for posts logged with a text only: its first line, this many characters at most.
 const TITLE_CHARS: usize = 80;
 
-/// Posts and inquiries for a report over `range`: the inquiries received in it, and the posts
+/// Posts and inquiries for a report over `range`, in time order (the indexes give it for
+/// free, and the engine's sorts then find their input sorted): the inquiries received in it, and the posts
 /// that can be listed or credited: published in the range or up to one window before it, plus
 /// the confirmed sources of those inquiries wherever they are in time. Both are read in one
 /// transaction, so a write from another process cannot land between them.
@@ -27,40 +30,75 @@ pub(crate) fn load(
     let posts_from = start.saturating_sub(settings.window_days.saturating_mul(MS_PER_DAY));
     store.read(|conn| {
         let tx = conn.unchecked_transaction()?;
-        let posts = load_posts(&tx, posts_from, start, end)?;
+        let channels = channel_names(&tx)?;
+        let mut posts = Vec::new();
+        load_posts(
+            &tx,
+            &channels,
+            &mut posts,
+            "p.published_at_ms >= ?1 AND p.published_at_ms < ?2",
+            params![posts_from, end],
+        )?;
         let inquiries = load_inquiries(&tx, start, end)?;
+        // Confirmed sources outside those times (rare: a client who named an old post).
+        let outside: Vec<i64> = {
+            let loaded: HashSet<i64> = posts.iter().map(|p| p.id).collect();
+            let mut ids: Vec<i64> = inquiries
+                .iter()
+                .filter_map(|i| i.source_post_id)
+                .filter(|id| !loaded.contains(id))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        for id in outside {
+            load_posts(&tx, &channels, &mut posts, "p.id = ?1", [id])?;
+        }
         // Read-only: dropping the transaction just ends it.
         drop(tx);
         Ok((posts, inquiries))
     })
 }
 
-fn load_posts(conn: &Connection, posts_from: i64, start: i64, end: i64) -> Result<Vec<PostFacts>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.published_at_ms, c.name, p.kind, p.felt, p.motive, p.minutes, p.title,
-                substr(p.text, 1, 200)
-         FROM posts p JOIN channels c ON c.id = p.channel_id
-         WHERE p.deleted_at_ms IS NULL
-           AND ((p.published_at_ms >= ?1 AND p.published_at_ms < ?3)
-                OR p.id IN (SELECT source_post_id FROM inquiries
-                            WHERE deleted_at_ms IS NULL AND source_post_id IS NOT NULL
-                              AND received_at_ms >= ?2 AND received_at_ms < ?3))",
-    )?;
-    let rows = stmt.query_map(params![posts_from, start, end], post_from_row)?;
+/// Channel names by id, read once rather than joined into every post row.
+fn channel_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM channels")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn post_from_row(r: &Row<'_>) -> rusqlite::Result<PostFacts> {
-    Ok(PostFacts {
-        id: r.get(0)?,
-        published_at_ms: r.get(1)?,
-        channel: r.get(2)?,
-        kind: r.get(3)?,
-        felt: r.get(4)?,
-        motive: r.get(5)?,
-        minutes: r.get(6)?,
-        title: title(r.get(7)?, r.get(8)?),
-    })
+/// Appends the visible posts matching `condition` to `out`.
+fn load_posts(
+    conn: &Connection,
+    channels: &HashMap<i64, String>,
+    out: &mut Vec<PostFacts>,
+    condition: &str,
+    params: impl Params,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.published_at_ms, p.channel_id, p.kind, p.felt, p.motive, p.minutes,
+                p.title, CASE WHEN p.title IS NULL THEN substr(p.text, 1, 200) END
+         FROM posts p
+         WHERE p.deleted_at_ms IS NULL AND {condition}
+         ORDER BY p.published_at_ms, p.id"
+    ))?;
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        let channel_id: i64 = r.get(2)?;
+        out.push(PostFacts {
+            id: r.get(0)?,
+            published_at_ms: r.get(1)?,
+            // The foreign key makes a missing channel impossible; an empty name is the fallback.
+            channel: channels.get(&channel_id).cloned().unwrap_or_default(),
+            kind: r.get(3)?,
+            felt: r.get(4)?,
+            motive: r.get(5)?,
+            minutes: r.get(6)?,
+            title: title(r.get(7)?, r.get(8)?),
+        });
+    }
+    Ok(())
 }
 
 fn title(title: Option<String>, text: Option<String>) -> String {
@@ -87,7 +125,8 @@ fn load_inquiries(conn: &Connection, start: i64, end: i64) -> Result<Vec<Inquiry
     let mut stmt = conn.prepare_cached(
         "SELECT id, received_at_ms, source_post_id, not_from_posts, status = 'client', value_cents
          FROM inquiries
-         WHERE deleted_at_ms IS NULL AND received_at_ms >= ?1 AND received_at_ms < ?2",
+         WHERE deleted_at_ms IS NULL AND received_at_ms >= ?1 AND received_at_ms < ?2
+         ORDER BY received_at_ms, id",
     )?;
     let rows = stmt.query_map(params![start, end], |r| {
         Ok(InquiryFacts {

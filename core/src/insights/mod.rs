@@ -18,8 +18,10 @@ mod engine;
 mod facts;
 mod groups;
 mod load;
+mod par;
 mod range;
 mod report;
+mod rfc3339;
 mod settings;
 
 use chrono::TimeZone;
@@ -37,7 +39,7 @@ pub use settings::{
 
 use crate::error::Result;
 use crate::store::Store;
-use crate::time::{to_rfc3339, MS_PER_DAY};
+use crate::time::MS_PER_DAY;
 
 /// The report over the store: what `afterword report --json` prints. The day-level parts (the
 /// range's days, weekdays) use `tz`; windows and decay use elapsed time.
@@ -72,18 +74,26 @@ pub fn attribute<Tz: TimeZone>(
         .filter(|&pos| range.contains(done.times[pos]) || !done.tallies[pos].credits.is_empty())
         .collect();
 
-    // The period the baseline observes: the range, or where it is open, from the first to the
-    // last thing that happened in it.
+    // The period the baseline observes: the range, or where it is open, from the first thing
+    // that happened in it to now (or, not knowing now, to the last thing), cut at now.
     let first_post = listed.first().map(|&pos| done.times[pos]);
     let last_post = listed.last().map(|&pos| done.times[pos]);
     let start_ms = range
         .start_ms
         .or_else(|| min_opt(first_post, done.first_inquiry_ms))
         .unwrap_or(0);
-    let end_ms = range
-        .end_ms
-        .or_else(|| max_opt(last_post, done.last_inquiry_ms).map(|t| t.saturating_add(1)))
-        .unwrap_or(start_ms);
+    let last_event = max_opt(last_post, done.last_inquiry_ms).map(|t| t.saturating_add(1));
+    // Never before the last thing that happened: an inquiry logged ahead of time is still seen.
+    let now = range
+        .now_ms
+        .map(|now| max_opt(Some(now), last_event).unwrap_or(now));
+    let end_ms = match (range.end_ms, now) {
+        (Some(end), Some(now)) => end.min(now),
+        (Some(end), None) => end,
+        (None, Some(now)) => now,
+        (None, None) => last_event.unwrap_or(start_ms),
+    }
+    .max(start_ms);
     let baseline = baseline::baseline(&baseline::BaselineInput {
         post_times: &done.times,
         window_ms: settings.window_days.saturating_mul(MS_PER_DAY),
@@ -95,30 +105,30 @@ pub fn attribute<Tz: TimeZone>(
     });
     let groups = groups::groups(posts, &done.sorted, &done.tallies, &listed, tz);
 
-    let post_insights = listed
+    // One entry per listed post; the strings and lists make this worth a thread per core.
+    let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
+    let mut bounds: Vec<usize> = par::even_bounds(listed.len(), threads)
         .iter()
-        .map(|&pos| {
-            let post = &posts[done.sorted[pos]];
-            let tally = std::mem::take(&mut done.tallies[pos]);
-            PostInsight {
-                id: post.id,
-                published_at: to_rfc3339(post.published_at_ms),
-                channel: post.channel.clone(),
-                kind: post.kind,
-                title: post.title.clone(),
-                felt: post.felt,
-                motive: post.motive,
-                minutes: post.minutes,
-                credited_inquiries: tally.inquiries,
-                credited_clients: tally.clients,
-                credited_revenue_cents: tally.revenue_cents,
-                days_to_first_inquiry: tally
-                    .first_credit_ms
-                    .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
-                inquiries: tally.credits,
-            }
-        })
+        .map(|&k| listed.get(k).copied().unwrap_or(posts.len()))
         .collect();
+    if let Some(first) = bounds.first_mut() {
+        *first = 0;
+    }
+    bounds.dedup();
+    let sorted = &done.sorted;
+    let parts = par::chunks(&mut done.tallies, &bounds, |start, tallies| {
+        let end = start + tallies.len();
+        let from = listed.partition_point(|&pos| pos < start);
+        let to = listed.partition_point(|&pos| pos < end);
+        listed[from..to]
+            .iter()
+            .map(|&pos| post_insight(&posts[sorted[pos]], &mut tallies[pos - start]))
+            .collect::<Vec<_>>()
+    });
+    let mut post_insights = Vec::with_capacity(listed.len());
+    for part in parts {
+        post_insights.extend(part);
+    }
 
     Ok(InsightsReport {
         model: settings.model.cli_name().to_string(),
@@ -137,6 +147,30 @@ pub fn attribute<Tz: TimeZone>(
         groups,
         baseline,
     })
+}
+
+/// Listed posts that make a thread worth starting for the report's per-post part.
+const POSTS_PER_THREAD: usize = 5_000;
+
+fn post_insight(post: &PostFacts, tally: &mut engine::Tally) -> PostInsight {
+    let tally = std::mem::take(tally);
+    PostInsight {
+        id: post.id,
+        published_at: rfc3339::utc_seconds(post.published_at_ms),
+        channel: post.channel.clone(),
+        kind: post.kind,
+        title: post.title.clone(),
+        felt: post.felt,
+        motive: post.motive,
+        minutes: post.minutes,
+        credited_inquiries: tally.inquiries,
+        credited_clients: tally.clients,
+        credited_revenue_cents: tally.revenue_cents,
+        days_to_first_inquiry: tally
+            .first_credit_ms
+            .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
+        inquiries: tally.credits,
+    }
 }
 
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {

@@ -12,6 +12,9 @@ use crate::time::local_midnight_ms;
 pub struct DateRange {
     pub start_ms: Option<i64>,
     pub end_ms: Option<i64>,
+    /// When the report is made (see [`DateRange::until`]): the baseline counts the quiet time
+    /// up to now, but not time that has not happened yet. Does not filter anything.
+    pub now_ms: Option<i64>,
 }
 
 impl DateRange {
@@ -44,17 +47,21 @@ impl DateRange {
                 Some(midnight("to", next, tz)?)
             }
         };
-        Ok(DateRange { start_ms, end_ms })
+        Ok(DateRange {
+            start_ms,
+            end_ms,
+            now_ms: None,
+        })
     }
 
-    /// Ends the range at `now_ms` when it is open or reaches into the future, so that hours that
-    /// have not happened yet are not counted as quiet hours by the baseline. For the shell.
+    /// The range as seen at `now_ms`. The baseline's observed time then runs to now when the
+    /// range is open or reaches into the future (days without inquiries since the last one
+    /// are real data; hours that have not happened yet are not). Which posts and inquiries are
+    /// reported does not change: an inquiry logged a little ahead of time still counts.
     pub fn until(self, now_ms: i64) -> Self {
-        let end = self.end_ms.map_or(now_ms, |e| e.min(now_ms));
         DateRange {
-            start_ms: self.start_ms,
-            // A range that starts after now is kept as it is (empty), not turned around.
-            end_ms: Some(self.start_ms.map_or(end, |s| end.max(s))),
+            now_ms: Some(now_ms),
+            ..self
         }
     }
 

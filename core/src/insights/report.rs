@@ -10,6 +10,9 @@ use crate::model::{Felt, Motive, PostKind};
 #[ts(export)]
 pub struct InsightsReport {
     /// The command-line spelling: "time-decay", "last-touch", ...
+    #[ts(
+        type = "\"confirmed-only\" | \"last-touch\" | \"first-touch\" | \"linear\" | \"time-decay\" | \"position\""
+    )]
     pub model: String,
     #[ts(type = "number")]
     pub window_days: i64,
@@ -67,8 +70,8 @@ pub struct PostInsight {
     pub credited_inquiries: f64,
     /// The same, over inquiries that became clients.
     pub credited_clients: f64,
-    /// Its share of those clients' value, in whole cents (see `cents.rs` for how the cents of one
-    /// inquiry are shared so that nothing is lost to rounding).
+    /// Its share of those clients' value, in whole cents. Each client's value is shared by the
+    /// largest-remainder method, so no cent is lost or invented by rounding.
     #[ts(type = "number")]
     pub credited_revenue_cents: i64,
     /// Elapsed days (24 h) from the post to the first inquiry credited to it; null when none.

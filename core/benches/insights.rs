@@ -1,0 +1,213 @@
+//! The insights report with 50,000 posts and 20,000 inquiries over ten years (about 14 posts a
+//! day, so some 400 candidate posts per inquiry in a 30-day window: far denser than any real
+//! person's, which is the point), time-decay model. Target: under 50 ms on a 2-core machine.
+//!
+//! Prints the median of plain timed runs first, so the figure can be compared over time without
+//! reading criterion's output:
+//! `cargo bench -p afterword-core --bench insights`
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use afterword_core::insights::{
+    attribute, report, DateRange, InquiryFacts, InsightSettings, PostFacts,
+};
+use afterword_core::model::{Felt, Motive, PostKind};
+use afterword_core::time::MS_PER_DAY;
+use afterword_core::Store;
+use chrono_tz::Europe::Amsterdam;
+use criterion::Criterion;
+use rusqlite::params;
+
+const POSTS: usize = 50_000;
+const INQUIRIES: usize = 20_000;
+const YEARS: i64 = 10;
+/// 2016-01-01T00:00:00Z.
+const START_MS: i64 = 1_451_606_400_000;
+const CHANNELS: [&str; 4] = ["LinkedIn", "Newsletter", "Blog", "Podcast"];
+
+/// splitmix64: a fixed seed gives the same data on every run, with no extra dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn data() -> (Vec<PostFacts>, Vec<InquiryFacts>) {
+    let mut rng = Rng(42);
+    let span = (YEARS * 365 * MS_PER_DAY) as u64;
+    let posts: Vec<PostFacts> = (0..POSTS)
+        .map(|k| PostFacts {
+            id: k as i64 + 1,
+            published_at_ms: START_MS + rng.below(span) as i64,
+            channel: CHANNELS[rng.below(4) as usize].to_string(),
+            kind: PostKind::ALL[rng.below(PostKind::ALL.len() as u64) as usize],
+            felt: [
+                None,
+                Some(Felt::Energising),
+                Some(Felt::Neutral),
+                Some(Felt::Draining),
+            ][rng.below(4) as usize],
+            motive: [
+                None,
+                Some(Motive::Wanted),
+                Some(Motive::Planned),
+                Some(Motive::Obliged),
+            ][rng.below(4) as usize],
+            minutes: (rng.below(2) == 0).then(|| rng.below(180) as u32),
+            title: format!("Post {k}"),
+        })
+        .collect();
+    let inquiries: Vec<InquiryFacts> = (0..INQUIRIES)
+        .map(|k| {
+            let received_at_ms = START_MS + rng.below(span) as i64;
+            let roll = rng.below(100);
+            // 10% name a post: one published before they wrote.
+            let source_post_id = (roll < 10)
+                .then(|| posts[rng.below(POSTS as u64) as usize].clone())
+                .filter(|p| p.published_at_ms <= received_at_ms)
+                .map(|p| p.id);
+            let is_client = rng.below(3) == 0;
+            InquiryFacts {
+                id: k as i64 + 1,
+                received_at_ms,
+                source_post_id,
+                not_from_posts: (10..15).contains(&roll),
+                is_client,
+                value_cents: is_client.then(|| 10_000 + rng.below(500_000) as i64),
+            }
+        })
+        .collect();
+    // In time order, as the store hands them over (`ORDER BY published_at_ms, id`).
+    let mut posts = posts;
+    posts.sort_by_key(|p| (p.published_at_ms, p.id));
+    let mut inquiries = inquiries;
+    inquiries.sort_by_key(|i| (i.received_at_ms, i.id));
+    (posts, inquiries)
+}
+
+/// The same data in a real SQLite file, written through SQL in one transaction.
+fn sqlite(posts: &[PostFacts], inquiries: &[InquiryFacts]) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    store
+        .write(|tx| {
+            for name in &CHANNELS[2..] {
+                tx.execute(
+                    "INSERT INTO channels (name, kind, created_at_ms) VALUES (?1, 'other', 0)",
+                    [name],
+                )?;
+            }
+            let mut post = tx.prepare(
+                "INSERT INTO posts (id, channel_id, kind, published_at_ms, title, felt, motive,
+                        minutes, created_at_ms, updated_at_ms)
+                 VALUES (?1, (SELECT id FROM channels WHERE name = ?2), ?3, ?4, ?5, ?6, ?7, ?8, 0, 0)",
+            )?;
+            for p in posts {
+                post.execute(params![
+                    p.id, p.channel, p.kind, p.published_at_ms, p.title, p.felt, p.motive,
+                    p.minutes
+                ])?;
+            }
+            let mut inquiry = tx.prepare(
+                "INSERT INTO inquiries (id, received_at_ms, name, via, source_post_id, not_from_posts,
+                        status, value_cents, status_changed_at_ms, created_at_ms, updated_at_ms)
+                 VALUES (?1, ?2, 'Someone', 'email', ?3, ?4, ?5, ?6, ?2, 0, 0)",
+            )?;
+            for i in inquiries {
+                let status = if i.is_client { "client" } else { "talking" };
+                inquiry.execute(params![
+                    i.id, i.received_at_ms, i.source_post_id, i.not_from_posts, status,
+                    i.value_cents
+                ])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    (dir, store)
+}
+
+/// CPU time (all threads, user + system) of this process so far, in ms, where Linux tells it.
+/// On a busy machine wall time says more about the neighbours than about the code.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may contain spaces).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // USER_HZ is 100 on every Linux we run on.
+    Some(ticks * 10.0)
+}
+
+/// (median wall ms, mean CPU ms) over `runs` runs after one warm-up.
+fn measure(runs: usize, mut f: impl FnMut()) -> (f64, Option<f64>) {
+    f(); // warm up caches and the allocator
+    let cpu_before = cpu_ms();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    let cpu = cpu_before.zip(cpu_ms()).map(|(a, b)| (b - a) / runs as f64);
+    times.sort();
+    (times[times.len() / 2].as_secs_f64() * 1000.0, cpu)
+}
+
+fn cpu_note(cpu: Option<f64>) -> String {
+    cpu.map_or(String::new(), |c| {
+        format!(", {c:.0} ms CPU over all threads")
+    })
+}
+
+fn main() {
+    let (posts, inquiries) = data();
+    let settings = InsightSettings::default();
+    let all = DateRange::all();
+    let (_dir, store) = sqlite(&posts, &inquiries);
+
+    let probe = attribute(&posts, &inquiries, &settings, &all, &Amsterdam).unwrap();
+    let pairs: usize = probe.posts.iter().map(|p| p.inquiries.len()).sum();
+    eprintln!(
+        "insights data: {} posts, {} inquiries, {pairs} (inquiry, post) credits",
+        posts.len(),
+        inquiries.len()
+    );
+    let (in_memory, cpu) = measure(21, || {
+        black_box(attribute(&posts, &inquiries, &settings, &all, &Amsterdam).unwrap());
+    });
+    eprintln!(
+        "insights report 50k posts/20k inquiries (in memory): {in_memory:.1} ms (median of 21{})",
+        cpu_note(cpu)
+    );
+    let (with_load, cpu) = measure(11, || {
+        black_box(report(&store, &settings, &all, &Amsterdam).unwrap());
+    });
+    eprintln!(
+        "insights report 50k posts/20k inquiries (from SQLite): {with_load:.1} ms (median of 11{})",
+        cpu_note(cpu)
+    );
+
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+    c.bench_function("insights report 50k posts 20k inquiries, in memory", |b| {
+        b.iter(|| attribute(&posts, &inquiries, &settings, &all, &Amsterdam).unwrap())
+    });
+    c.bench_function(
+        "insights report 50k posts 20k inquiries, from SQLite",
+        |b| b.iter(|| report(&store, &settings, &all, &Amsterdam).unwrap()),
+    );
+    c.final_summary();
+}
