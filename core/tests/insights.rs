@@ -1092,7 +1092,14 @@ prop_compose! {
 
 prop_compose! {
     fn arb_inquiries()(specs in prop::collection::vec(
-        (0i64..340, 0u8..10, 0i64..45, any::<bool>(), prop::option::of(0i64..1_000_000)),
+        (
+            0i64..340,
+            0u8..10,
+            0i64..45,
+            any::<bool>(),
+            // Up to the validator's cap of 10 billion.
+            prop::option::of(prop_oneof![0i64..1_000_000, 0i64..=1_000_000_000_000]),
+        ),
         0..40,
     )) -> Vec<InquiryFacts> {
         specs
@@ -1188,8 +1195,9 @@ proptest! {
         posts in arb_posts(),
         inquiries in arb_inquiries(),
         model in arb_model(),
-        window_days in 1i64..40,
-        half_life_days in 0.05f64..30.0,
+        window_days in prop_oneof![1i64..40, Just(3650)],
+        // Down to minutes (weights underflow to 0) and up to the maximum (nearly flat).
+        half_life_days in prop_oneof![0.0001f64..0.01, 0.05f64..30.0, 30.0f64..=3650.0],
     ) {
         let s = InsightSettings { model, window_days, half_life_days };
         let r = attribute(&posts, &inquiries, &s, &DateRange::all(), &Amsterdam).expect("report");

@@ -184,7 +184,8 @@ fn attribute_with(
         let revenue = inquiry.revenue_cents();
         out.inquiries += 1;
         out.clients += i64::from(inquiry.is_client);
-        out.revenue_cents += revenue;
+        // Saturating: values are capped at validation, but a hand-edited database is not.
+        out.revenue_cents = out.revenue_cents.saturating_add(revenue);
         let lo = times.partition_point(|&p| p < t.saturating_sub(window_ms));
         let hi = times.partition_point(|&p| p <= t);
         if lo < hi {
@@ -233,7 +234,8 @@ fn attribute_with(
             None => {
                 out.unattributed += 1;
                 out.unattributed_clients += i64::from(inquiry.is_client);
-                out.unattributed_revenue_cents += revenue;
+                out.unattributed_revenue_cents =
+                    out.unattributed_revenue_cents.saturating_add(revenue);
             }
         }
     }
@@ -581,7 +583,7 @@ fn credit_run(
     let mut cents = 0i64;
     for &k in priced.indices {
         let (s, c) = (&run[k - priced.first], &tally.credits[k - priced.first]);
-        cents += s.cents.share(pos, c.weight);
+        cents = cents.saturating_add(s.cents.share(pos, c.weight));
     }
     tally.first_credit_ms = tally
         .credits
@@ -615,14 +617,14 @@ fn credit_merged(job: &Job<'_>, pos: usize, run: &[Shared], wholes: &[Whole], ta
             let w = job.weigh.weight(s.share, s.lo, s.hi, pos);
             if w > 0.0 {
                 add(tally, s.id, s.received_at_ms, w, w * s.client);
-                tally.revenue_cents += s.cents.share(pos, w);
+                tally.revenue_cents = tally.revenue_cents.saturating_add(s.cents.share(pos, w));
             }
         } else {
             let inquiry = &job.inquiries[wholes[j].inquiry];
             j += 1;
             let client = if inquiry.is_client { 1.0 } else { 0.0 };
             add(tally, inquiry.id, inquiry.received_at_ms, 1.0, client);
-            tally.revenue_cents += inquiry.revenue_cents();
+            tally.revenue_cents = tally.revenue_cents.saturating_add(inquiry.revenue_cents());
         }
     }
 }

@@ -29,7 +29,7 @@ impl Sum {
         self.posts += 1;
         self.inquiries += tally.inquiries;
         self.clients += tally.clients;
-        self.revenue_cents += tally.revenue_cents;
+        self.revenue_cents = self.revenue_cents.saturating_add(tally.revenue_cents);
         if let Some(m) = post.minutes {
             self.minutes += u64::from(m);
             self.clients_with_minutes += tally.clients;
