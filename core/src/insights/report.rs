@@ -127,7 +127,9 @@ pub struct GroupInsight {
 }
 
 /// Do inquiries come in more often while a post is fresh? The inquiry rate on time inside some
-/// post's window versus time inside none.
+/// post's window versus time inside none, in elapsed days. Every inquiry received in the range
+/// counts, also those marked "not from my posts": this compares raw rates, and such inquiries
+/// arrive inside and outside windows alike, which can only pull the lift towards 1.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct InsightsBaseline {

@@ -2,7 +2,9 @@
 
 /**
  * Do inquiries come in more often while a post is fresh? The inquiry rate on time inside some
- * post's window versus time inside none.
+ * post's window versus time inside none, in elapsed days. Every inquiry received in the range
+ * counts, also those marked "not from my posts": this compares raw rates, and such inquiries
+ * arrive inside and outside windows alike, which can only pull the lift towards 1.
  */
 export type InsightsBaseline = { rate_inside_per_day: number, rate_outside_per_day: number, 
 /**
