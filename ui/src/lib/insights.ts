@@ -353,6 +353,12 @@ declare global {
 export const NAV_MARK = "afterword:nav:insights";
 export const PAINT_MEASURE = "afterword:insights-paint";
 
+/** Resolves once the next frame has been painted. */
+export function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame === "undefined") return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /**
  * Call right after the numbers are set: once the frame that shows them has been painted, stores
  * the time since the nav click (or since `fallbackStart`) and adds a performance measure.
