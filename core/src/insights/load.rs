@@ -17,11 +17,15 @@ use crate::time::MS_PER_DAY;
 /// A title for posts logged with a text only: its first line, this many characters at most.
 const TITLE_CHARS: usize = 80;
 
-/// Posts and inquiries for a report over `range`, in time order (the indexes give it for
-/// free, and the engine's sorts then find their input sorted): the inquiries received in it, and the posts
+/// Posts and inquiries for a report over `range`: the inquiries received in it, and the posts
 /// that can be listed or credited: published in the range or up to one window before it, plus
 /// the confirmed sources of those inquiries wherever they are in time. Both are read in one
 /// transaction, so a write from another process cannot land between them.
+///
+/// Order: a bounded range reads through the time indexes, which give time order for free. An
+/// open one reads the whole tables, and a plain scan is twice as fast as walking an index and
+/// looking up every row; rows then come in insertion order, which is nearly time order, and
+/// the engine sorts them (cheap on nearly sorted input).
 pub(crate) fn load(
     store: &Store,
     settings: &InsightSettings,
@@ -34,14 +38,24 @@ pub(crate) fn load(
         let tx = conn.unchecked_transaction()?;
         let channels = channel_names(&tx)?;
         let mut posts = Vec::new();
-        load_posts(
-            &tx,
-            &channels,
-            &mut posts,
-            "p.published_at_ms >= ?1 AND p.published_at_ms < ?2",
-            params![posts_from, end],
-        )?;
-        let inquiries = load_inquiries(&tx, start, end)?;
+        let inquiries = if range.start_ms.is_none() && range.end_ms.is_none() {
+            load_posts(&tx, &channels, &mut posts, "", [])?;
+            load_inquiries(&tx, "", [])?
+        } else {
+            load_posts(
+                &tx,
+                &channels,
+                &mut posts,
+                "AND p.published_at_ms >= ?1 AND p.published_at_ms < ?2
+                 ORDER BY p.published_at_ms, p.id",
+                params![posts_from, end],
+            )?;
+            load_inquiries(
+                &tx,
+                "AND received_at_ms >= ?1 AND received_at_ms < ?2 ORDER BY received_at_ms, id",
+                params![start, end],
+            )?
+        };
         // Confirmed sources outside those times (rare: a client who named an old post).
         let outside: Vec<i64> = {
             let loaded: HashSet<i64> = posts.iter().map(|p| p.id).collect();
@@ -55,7 +69,7 @@ pub(crate) fn load(
             ids
         };
         for id in outside {
-            load_posts(&tx, &channels, &mut posts, "p.id = ?1", [id])?;
+            load_posts(&tx, &channels, &mut posts, "AND p.id = ?1", [id])?;
         }
         // Read-only: dropping the transaction just ends it.
         drop(tx);
@@ -70,7 +84,8 @@ fn channel_names(conn: &Connection) -> Result<HashMap<i64, String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Appends the visible posts matching `condition` to `out`.
+/// Appends the visible posts matching `condition` (which goes after the WHERE clause's first
+/// test) to `out`.
 fn load_posts(
     conn: &Connection,
     channels: &HashMap<i64, String>,
@@ -82,8 +97,7 @@ fn load_posts(
         "SELECT p.id, p.published_at_ms, p.channel_id, p.kind, p.felt, p.motive, p.minutes,
                 p.title, CASE WHEN p.title IS NULL THEN substr(p.text, 1, 200) END
          FROM posts p
-         WHERE p.deleted_at_ms IS NULL AND {condition}
-         ORDER BY p.published_at_ms, p.id"
+         WHERE p.deleted_at_ms IS NULL {condition}"
     ))?;
     let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
@@ -154,14 +168,18 @@ fn title(title: Option<String>, text: Option<String>) -> String {
     }
 }
 
-fn load_inquiries(conn: &Connection, start: i64, end: i64) -> Result<Vec<InquiryFacts>> {
-    let mut stmt = conn.prepare_cached(
+/// The visible inquiries matching `condition`, as for [`load_posts`].
+fn load_inquiries(
+    conn: &Connection,
+    condition: &str,
+    params: impl Params,
+) -> Result<Vec<InquiryFacts>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, received_at_ms, source_post_id, not_from_posts, status = 'client', value_cents
          FROM inquiries
-         WHERE deleted_at_ms IS NULL AND received_at_ms >= ?1 AND received_at_ms < ?2
-         ORDER BY received_at_ms, id",
-    )?;
-    let rows = stmt.query_map(params![start, end], |r| {
+         WHERE deleted_at_ms IS NULL {condition}"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
         Ok(InquiryFacts {
             id: r.get(0)?,
             received_at_ms: r.get(1)?,
