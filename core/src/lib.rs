@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod insights;
 pub mod model;
+pub mod rhythm;
 pub mod store;
 pub mod time;
 pub mod validate;

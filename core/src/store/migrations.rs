@@ -5,7 +5,10 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_rhythm.sql"),
+];
 
 /// The schema this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

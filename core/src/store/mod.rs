@@ -5,6 +5,7 @@ mod channels;
 mod inquiries;
 mod migrations;
 mod posts;
+mod rhythm;
 mod settings;
 
 use std::path::{Path, PathBuf};

@@ -101,3 +101,57 @@ fn schema_of(store: &Store) -> Vec<(String, String)> {
         })
         .unwrap()
 }
+
+/// A database written by schema 1 (before rhythm and reminders), with data, upgrades to the
+/// current schema: the same as a fresh one, its rows intact, the new column empty.
+#[test]
+fn a_version_1_database_with_data_upgrades_and_keeps_it() {
+    let (_fresh_dir, fresh) = fresh_store();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("afterword.sqlite3");
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/store/migrations/0001_initial.sql"
+        )))
+        .unwrap();
+        c.execute_batch(
+            "INSERT INTO posts (channel_id, kind, published_at_ms, title, created_at_ms, updated_at_ms)
+                 VALUES (1, 'post', 1700000000000, 'Before the upgrade', 1700000000000, 1700000000000);
+             INSERT INTO inquiries (received_at_ms, name, via, status, status_changed_at_ms,
+                     created_at_ms, updated_at_ms, source_post_id)
+                 VALUES (1700000100000, 'Sam', 'email', 'talking', 1700000200000, 1700000100000,
+                     1700000100000, 1);
+             INSERT INTO settings (key, value) VALUES ('language', 'nl');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let upgraded = Store::open(&path).unwrap();
+    assert_eq!(schema_of(&upgraded), schema_of(&fresh));
+    upgraded
+        .read(|c| {
+            assert_eq!(schema_version(c)?, SCHEMA_VERSION);
+            Ok(())
+        })
+        .unwrap();
+    let posts = upgraded.list_posts(&Default::default()).unwrap();
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].title.as_deref(), Some("Before the upgrade"));
+    let inquiry = upgraded.get_inquiry(1).unwrap();
+    assert_eq!(inquiry.name, "Sam");
+    assert_eq!(inquiry.source_post_id, Some(1));
+    assert_eq!(
+        upgraded.get_setting("language").unwrap().as_deref(),
+        Some("nl")
+    );
+    let input = upgraded.plan_input(1_700_000_300_000).unwrap();
+    assert_eq!(input.inquiries.len(), 1);
+    assert_eq!(input.inquiries[0].last_follow_up_at_ms, None);
+    assert_eq!(input.inquiries[0].status_changed_at_ms, 1_700_000_200_000);
+    assert!(input.log.is_empty());
+    assert_eq!(upgraded.rhythm_target(1).unwrap(), None);
+    assert_eq!(upgraded.list_ideas().unwrap().len(), 0);
+    assert_eq!(upgraded.integrity_check().unwrap(), "ok");
+}
