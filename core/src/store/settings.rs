@@ -32,7 +32,10 @@ impl Store {
 impl Store {
     /// A setting stored as JSON; `T::default()` when absent or unreadable (an older or damaged
     /// value must never keep the app from starting).
-    pub fn get_json_setting<T: serde::de::DeserializeOwned + Default>(&self, key: &str) -> Result<T> {
+    pub fn get_json_setting<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        key: &str,
+    ) -> Result<T> {
         Ok(self
             .get_setting(key)?
             .and_then(|v| serde_json::from_str(&v).ok())
@@ -40,8 +43,8 @@ impl Store {
     }
 
     pub fn set_json_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<()> {
-        let text = serde_json::to_string(value)
-            .map_err(|e| crate::Error::Io(std::io::Error::other(e)))?;
+        let text =
+            serde_json::to_string(value).map_err(|e| crate::Error::Io(std::io::Error::other(e)))?;
         self.set_setting(key, &text)
     }
 }
