@@ -3,7 +3,9 @@
 
 mod list;
 mod log;
+mod reminders;
 mod report;
+mod rhythm;
 
 use std::path::PathBuf;
 
@@ -37,6 +39,12 @@ pub enum Command {
     List(list::ListCommand),
     /// Which messages were followed by inquiries and clients (see README for the JSON)
     Report(report::ReportArgs),
+    /// A channel's soft target ("about every N days"), off by default
+    #[command(subcommand)]
+    Rhythm(rhythm::RhythmCommand),
+    /// Gentle reminders: see the next planned one
+    #[command(subcommand)]
+    Reminders(reminders::RemindersCommand),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -46,6 +54,8 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Log(cmd) => log::run(&store, cmd),
         Command::List(cmd) => list::run(&store, cmd),
         Command::Report(args) => report::run(&store, args),
+        Command::Rhythm(cmd) => rhythm::run(&store, cmd),
+        Command::Reminders(cmd) => reminders::run(&store, cmd),
     });
     match result {
         Ok(output) => {
