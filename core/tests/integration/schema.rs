@@ -73,21 +73,41 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     assert_eq!(fs::read(&path).unwrap(), junk);
 }
 
-/// Every earlier schema must upgrade to exactly the schema a fresh database gets. With one
-/// migration so far, "earlier" is the empty database; the comparison is what later migrations
-/// are held to.
+/// The migration files as they ship, to build databases of every earlier version. A new
+/// migration must be added here too; the length check below says so.
+const MIGRATION_FILES: &[&str] = &[
+    include_str!("../../src/store/migrations/0001_initial.sql"),
+    include_str!("../../src/store/migrations/0002_rhythm.sql"),
+];
+
+/// Every earlier schema (0 = an empty file, 1, 2, ...) must upgrade to exactly the schema a fresh
+/// database gets.
 #[test]
 fn upgrading_from_every_earlier_version_matches_a_fresh_schema() {
+    assert_eq!(
+        MIGRATION_FILES.len() as i64,
+        SCHEMA_VERSION,
+        "list the new migration in MIGRATION_FILES"
+    );
     let (_fresh_dir, fresh) = fresh_store();
     let fresh_schema = schema_of(&fresh);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("afterword.sqlite3");
-    Connection::open(&path)
-        .unwrap()
-        .execute_batch("PRAGMA user_version = 0;")
-        .unwrap();
-    let upgraded = Store::open(&path).unwrap();
-    assert_eq!(schema_of(&upgraded), fresh_schema);
+    for version in 0..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("afterword.sqlite3");
+        {
+            let c = Connection::open(&path).unwrap();
+            for sql in &MIGRATION_FILES[..version as usize] {
+                c.execute_batch(sql).unwrap();
+            }
+            c.pragma_update(None, "user_version", version).unwrap();
+        }
+        let upgraded = Store::open(&path).unwrap();
+        assert_eq!(
+            schema_of(&upgraded),
+            fresh_schema,
+            "upgrade from version {version}"
+        );
+    }
 }
 
 fn schema_of(store: &Store) -> Vec<(String, String)> {
