@@ -9,6 +9,7 @@ import {
   countOf,
   firstDirection,
   formatCredit,
+  formatDay,
   formatRate,
   formatWholeMoney,
   groupSentences,
@@ -245,5 +246,13 @@ describe("local days", () => {
     expect((localDayEnd("2026-03-29")?.getTime() ?? 0) - start).toBe(23 * 3600_000);
     expect(localDayStart("2026-02-30")).toBeNull();
     expect(localDayStart("29-03-2026")).toBeNull();
+  });
+});
+
+describe("formatDay", () => {
+  it("formats a day like the rest of the app, from text or milliseconds", () => {
+    expect(formatDay("2026-08-21T18:15:00Z", "en-US")).toBe("Aug 21, 2026");
+    expect(formatDay(Date.UTC(2026, 7, 21, 12), "nl-NL")).toBe("21 aug 2026");
+    expect(formatDay("not a date", "en-GB")).toBe("not a date");
   });
 });

@@ -65,6 +65,23 @@ export function formatRate(x: number, locale: string): string {
   return numberFormat(locale, 1, 1).format(x);
 }
 
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Aug 21, 2026" / "21 aug 2026", like time.ts's formatDate, with the formatter kept: making an
+ * Intl.DateTimeFormat costs about a millisecond in WebKit, too much for every row of a table.
+ */
+export function formatDay(rfc3339OrMs: string | number, locale: string): string {
+  const d = new Date(rfc3339OrMs);
+  if (Number.isNaN(d.getTime())) return String(rfc3339OrMs);
+  let f = dateFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+    dateFormatters.set(locale, f);
+  }
+  return f.format(d);
+}
+
 const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
 
 /** An amount in whole units, for overviews: "€1,200" / "€ 1.200". Unknown codes: "1,200 XYZ". */
@@ -208,10 +225,17 @@ export const GROUP_DIMENSIONS: readonly GroupDimension[] = ["kind", "channel", "
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** "Monday" / "maandag", from Intl (5 January 2026 was a Monday). */
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function weekdayName(key: string, locale: string): string {
   const i = WEEKDAYS.indexOf(key);
   if (i < 0) return key;
-  return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2026, 0, 5 + i));
+  let f = weekdayFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
+    weekdayFormatters.set(locale, f);
+  }
+  return f.format(Date.UTC(2026, 0, 5 + i));
 }
 
 /** What a group is called in a sentence: "Newsletters", "Messages you felt obliged to write". */
