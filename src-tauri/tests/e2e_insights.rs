@@ -620,7 +620,6 @@ async fn insights_paint_time_with_ten_years_of_data() {
     )
     .await;
     app.wait_for_text("Showing 50 of 5,000").await;
-    shot(&app, "insights-ten-years").await;
     for _ in 0..5 {
         app.click_nav("Settings").await;
         app.wait_for_text("Channels").await;
@@ -629,25 +628,38 @@ async fn insights_paint_time_with_ten_years_of_data() {
         // Let the timeline finish drawing before the next round.
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
-    // Where the time goes: the report command's round trip (backend work, JSON, IPC) alone.
-    let round_trips = script(
+    // Where the time goes: the report command's round trip (backend work, JSON, IPC), and of
+    // that, how long the window takes to parse a report of this size.
+    let diagnosis = script(
         &app,
         "return (async () => { \
          const invoke = window.__TAURI_INTERNALS__.invoke; \
          const settings = { model: 'time_decay', window_days: 30, half_life_days: 7 }; \
-         const out = []; \
+         const trips = []; \
+         let report = null; \
          for (let i = 0; i < 5; i++) { \
            const t0 = performance.now(); \
-           await invoke('insights_report', { settings, from: null, to: null }); \
-           const t1 = performance.now(); \
-           await invoke('get_insight_settings'); \
-           out.push([t1 - t0, performance.now() - t1]); \
+           report = await invoke('insights_report', { settings, from: null, to: null }); \
+           trips.push(Math.round(performance.now() - t0)); \
          } \
-         return out; })();",
+         const json = JSON.stringify(report); \
+         const t1 = performance.now(); \
+         JSON.parse(json); \
+         const parse = Math.round(performance.now() - t1); \
+         const credits = report.posts.reduce((n, p) => n + p.inquiries.length, 0); \
+         return { trips, parse, bytes: json.length, credits }; })();",
         vec![],
     )
     .await;
-    println!("insights_report and get_insight_settings round trips in ms: {round_trips}");
+    println!(
+        "insights_report round trips in ms: {}; the report is {} bytes of JSON ({} credit \
+         entries), which the window parses in {} ms",
+        diagnosis["trips"], diagnosis["bytes"], diagnosis["credits"], diagnosis["parse"]
+    );
+    if std::env::var_os("AFTERWORD_E2E_SHOTS").is_some() {
+        let _ = app.client().set_window_size(1280, 2400).await;
+        shot(&app, "insights-ten-years").await;
+    }
     app.quit().await;
 
     let mut later = times[1..].to_vec();
