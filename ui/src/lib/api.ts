@@ -14,6 +14,17 @@ import type { InsightsReport } from "./bindings/InsightsReport";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
+import type {
+  CalendarData,
+  CalendarPost,
+  ChannelCadence,
+  Idea,
+  IdeaInput,
+  ReminderKind,
+  ReminderPrefs,
+  ReminderPreview,
+  WindowPrefs,
+} from "./rhythmTypes";
 
 export type {
   AppInfo,
@@ -43,6 +54,17 @@ export type { InsightGroups } from "./bindings/InsightGroups";
 export type { InsightsBaseline } from "./bindings/InsightsBaseline";
 export type { InsightsTotals } from "./bindings/InsightsTotals";
 export type { PostInsight } from "./bindings/PostInsight";
+export type {
+  CalendarData,
+  CalendarPost,
+  ChannelCadence,
+  Idea,
+  IdeaInput,
+  ReminderKind,
+  ReminderPrefs,
+  ReminderPreview,
+  WindowPrefs,
+};
 
 /** True for what a failing command rejects with: `{ code, message, field }`. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
@@ -98,3 +120,35 @@ export const insightsReport = (settings: InsightSettings, from: string | null, t
 export const getInsightSettings = () => invoke<InsightSettings>("get_insight_settings");
 export const setInsightSettings = (settings: InsightSettings) =>
   invoke<InsightSettings>("set_insight_settings", { settings });
+
+// Rhythm and plan
+/** Per channel: the user's own rhythm from history and the optional soft target. */
+export const rhythmOverview = () => invoke<ChannelCadence[]>("rhythm_overview");
+/** A soft target of about every `everyDays` days (1..365), or null to turn it off. */
+export const setRhythmTarget = (channelId: number, everyDays: number | null) =>
+  invoke<ChannelCadence[]>("set_rhythm_target", { channel_id: channelId, every_days: everyDays });
+export const listIdeas = () => invoke<Idea[]>("list_ideas");
+export const createIdea = (input: IdeaInput) => invoke<Idea>("create_idea", { input });
+export const updateIdea = (id: number, input: IdeaInput) => invoke<Idea>("update_idea", { id, input });
+export const deleteIdea = (id: number) => invoke<void>("delete_idea", { id });
+export const restoreIdea = (id: number) => invoke<Idea>("restore_idea", { id });
+/** Logs the post and links the idea to it, in one step. */
+export const convertIdea = (id: number, input: PostInput) => invoke<Post>("convert_idea", { id, input });
+/** Posts and planned ideas on the local days `from`..`to` ("YYYY-MM-DD", at most 400 days). */
+export const calendar = (from: string, to: string) => invoke<CalendarData>("calendar", { from, to });
+/** Writes the plan as an .ics file; returns where it was saved. */
+export const exportPlanIcs = () => invoke<string>("export_plan_ics");
+
+// Reminders
+export const getReminderPrefs = () => invoke<ReminderPrefs>("get_reminder_prefs");
+export const setReminderPrefs = (prefs: ReminderPrefs) => invoke<ReminderPrefs>("set_reminder_prefs", { prefs });
+/** Nothing for a day (1) or a week (7). */
+export const snoozeReminders = (days: 1 | 7) => invoke<ReminderPrefs>("snooze_reminders", { days });
+/** Pause everything for `weeks` weeks; null resumes now. */
+export const pauseReminders = (weeks: number | null) => invoke<ReminderPrefs>("pause_reminders", { weeks });
+/** The next reminder the planner would send, in the user's language, or null. */
+export const nextReminder = () => invoke<ReminderPreview | null>("next_reminder");
+export const getWindowPrefs = () => invoke<WindowPrefs>("get_window_prefs");
+export const setWindowPrefs = (prefs: WindowPrefs) => invoke<WindowPrefs>("set_window_prefs", { prefs });
+/** The user followed up with this open inquiry today. */
+export const markFollowedUp = (id: number) => invoke<Inquiry>("mark_followed_up", { id });
