@@ -20,3 +20,18 @@ pub struct AppInfo {
     /// Set when the database could not be opened; the window shows it instead of the app.
     pub startup_error: Option<ErrorPayload>,
 }
+
+/// The settings key the window preferences are stored under.
+pub const WINDOW_PREFS_KEY: &str = "window";
+
+/// How the desktop window behaves; the shell applies these, core only keeps them. Every field
+/// has a serde default, so an older or partial saved value reads with the rest off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct WindowPrefs {
+    /// Closing the window keeps Afterword in the tray (so reminders can still come).
+    pub close_to_tray: bool,
+    /// Start Afterword when the user logs in.
+    pub start_at_login: bool,
+}

@@ -6,7 +6,7 @@ mod channel;
 mod inquiry;
 mod post;
 
-pub use app::AppInfo;
+pub use app::{AppInfo, WindowPrefs, WINDOW_PREFS_KEY};
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
 pub use post::{CandidatePost, Felt, Motive, Post, PostFilter, PostInput, PostKind};

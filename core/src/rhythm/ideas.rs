@@ -2,31 +2,40 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::validate::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Idea {
+    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub note: Option<String>,
     /// Local day "YYYY-MM-DD".
     pub planned_for: Option<String>,
+    #[ts(type = "number | null")]
     pub channel_id: Option<i64>,
-    /// The post this idea became, once logged.
+    /// The post this idea became, once logged (empty again while that post is deleted).
+    #[ts(type = "number | null")]
     pub post_id: Option<i64>,
+    #[ts(type = "number")]
     pub created_at_ms: i64,
+    #[ts(type = "number")]
     pub updated_at_ms: i64,
 }
 
 /// What the form or the command line sends. Unvalidated: see [`IdeaInput::validate`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct IdeaInput {
     pub title: String,
     pub note: Option<String>,
     /// "YYYY-MM-DD" or empty.
     pub planned_for: Option<String>,
+    #[ts(type = "number | null")]
     pub channel_id: Option<i64>,
 }
 

@@ -18,6 +18,7 @@
 
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::prefs::ReminderPrefs;
 use super::texts::ReminderText;
@@ -31,8 +32,9 @@ pub const MIN_RHYTHM_REPEAT_DAYS: i64 = 2;
 /// (Friday's can still come on Monday morning when weekends are off).
 pub const WEEKLY_REVIEW_VALID_DAYS: i64 = 4;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ReminderKind {
     Rhythm,
     FollowUp,

@@ -2,6 +2,7 @@
 //! serde default, so a missing, older or partial value reads as the gentle defaults.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
@@ -11,8 +12,9 @@ pub const PREFS_KEY: &str = "reminders";
 pub const MAX_PER_DAY_LIMIT: u8 = 3;
 pub const MAX_FOLLOW_UP_DAYS: u32 = 90;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct ReminderPrefs {
     /// Remind about open inquiries (new or in conversation) left untouched.
     pub follow_ups: bool,
@@ -34,8 +36,10 @@ pub struct ReminderPrefs {
     /// At most this many notifications per local day, 0..=3 (default 1; 0 = none at all).
     pub max_per_day: u8,
     /// Nothing before this moment (snooze a day or a week). UTC epoch ms.
+    #[ts(type = "number | null")]
     pub snoozed_until_ms: Option<i64>,
     /// Everything paused until this moment (pause for N weeks). UTC epoch ms.
+    #[ts(type = "number | null")]
     pub paused_until_ms: Option<i64>,
 }
 
