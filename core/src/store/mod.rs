@@ -1,7 +1,9 @@
 //! The SQLite store. One connection behind a mutex; every write runs in one IMMEDIATE transaction
 //! and is durable when it returns (WAL with `synchronous=FULL`).
 
+mod calendar;
 mod channels;
+mod ideas;
 mod inquiries;
 mod migrations;
 mod posts;

@@ -1,7 +1,7 @@
 //! Posts and newsletters. Deleting sets a tombstone so that undo can bring the post back with
 //! its id and the inquiries that point at it.
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::channels::{channel_by_id, default_post_kind};
 use super::{found, Store};
@@ -36,27 +36,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Post> {
 
 impl Store {
     pub fn create_post(&self, post: &ValidPost, now_ms: i64) -> Result<Post> {
-        self.write(|tx| {
-            let channel = channel_by_id(tx, post.channel_id).map_err(unknown_channel)?;
-            if channel.archived {
-                return Err(Error::invalid(
-                    "channel_id",
-                    "channel_archived",
-                    format!("the channel '{}' is archived; pick another or restore it in settings", channel.name),
-                ));
-            }
-            let kind = post.kind.unwrap_or_else(|| default_post_kind(channel.kind));
-            tx.execute(
-                "INSERT INTO posts (channel_id, kind, published_at_ms, title, text, url, felt, motive,
-                                    minutes, created_at_ms, updated_at_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                params![
-                    post.channel_id, kind, post.published_at_ms, post.title, post.text, post.url,
-                    post.felt, post.motive, post.minutes, now_ms
-                ],
-            )?;
-            post_by_id(tx, tx.last_insert_rowid())
-        })
+        self.write(|tx| insert_post(tx, post, now_ms))
     }
 
     pub fn update_post(&self, id: i64, post: &ValidPost, now_ms: i64) -> Result<Post> {
@@ -179,6 +159,52 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// Inserts a new post inside the caller's transaction, so that turning an idea into a post and
+/// linking the two commit together (see [`Store::convert_idea_to_post`]).
+pub(super) fn insert_post(tx: &Transaction<'_>, post: &ValidPost, now_ms: i64) -> Result<Post> {
+    let channel = channel_by_id(tx, post.channel_id).map_err(unknown_channel)?;
+    if channel.archived {
+        return Err(Error::invalid(
+            "channel_id",
+            "channel_archived",
+            format!(
+                "the channel '{}' is archived; pick another or restore it in settings",
+                channel.name
+            ),
+        ));
+    }
+    let kind = post.kind.unwrap_or_else(|| default_post_kind(channel.kind));
+    tx.execute(
+        "INSERT INTO posts (channel_id, kind, published_at_ms, title, text, url, felt, motive,
+                            minutes, created_at_ms, updated_at_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            post.channel_id,
+            kind,
+            post.published_at_ms,
+            post.title,
+            post.text,
+            post.url,
+            post.felt,
+            post.motive,
+            post.minutes,
+            now_ms
+        ],
+    )?;
+    post_by_id(tx, tx.last_insert_rowid())
+}
+
+/// Visible posts published at or after `since_ms`, oldest first.
+pub(super) fn posts_since(c: &Connection, since_ms: i64) -> Result<Vec<Post>> {
+    let mut stmt = c.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM}
+         WHERE p.deleted_at_ms IS NULL AND p.published_at_ms >= ?1
+         ORDER BY p.published_at_ms, p.id"
+    ))?;
+    let rows = stmt.query_map([since_ms], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A visible (not deleted) post.

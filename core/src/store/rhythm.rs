@@ -1,14 +1,18 @@
-//! Rhythm targets, reminder preferences, the reminder log and ideas; and loading everything the
-//! reminder planner needs in one read.
+//! Rhythm targets and the learned rhythm per channel, reminder preferences (with snooze and
+//! pause), the reminder log; and loading everything the reminder planner needs in one read.
+
+use std::collections::HashMap;
 
 use chrono::{NaiveDate, TimeZone};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use super::ideas::LIVE_POST_ID;
 use super::{found, Store};
 use crate::error::{Error, Result};
+use crate::rhythm::cadence::{gaps, ChannelCadence};
 use crate::rhythm::{
-    ChannelRhythm, Idea, OpenInquiry, PlanInput, PlannedIdea, ReminderKind, ReminderPrefs,
-    SentReminder, ValidIdea, MAX_EVERY_DAYS, PREFS_KEY,
+    ChannelRhythm, OpenInquiry, PlanInput, PlannedIdea, ReminderKind, ReminderPrefs, SentReminder,
+    MAX_EVERY_DAYS, PREFS_KEY,
 };
 use crate::time::MS_PER_DAY;
 
@@ -16,22 +20,6 @@ use crate::time::MS_PER_DAY;
 pub const APP_LAST_SEEN_KEY: &str = "app_last_seen_ms";
 /// How far back the planner looks in the reminder log.
 const LOG_WINDOW_DAYS: i64 = 120;
-
-const IDEA_COLUMNS: &str =
-    "id, title, note, planned_for_day, channel_id, post_id, created_at_ms, updated_at_ms";
-
-fn idea_from_row(r: &Row<'_>) -> rusqlite::Result<Idea> {
-    Ok(Idea {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        note: r.get(2)?,
-        planned_for: r.get(3)?,
-        channel_id: r.get(4)?,
-        post_id: r.get(5)?,
-        created_at_ms: r.get(6)?,
-        updated_at_ms: r.get(7)?,
-    })
-}
 
 impl Store {
     /// Sets (or with None, turns off) the soft target of a channel: about every N days, 1..=365.
@@ -80,8 +68,80 @@ impl Store {
         })
     }
 
+    /// Every active channel with its soft target and its own rhythm so far, in the order of
+    /// [`Store::list_channels`]. Deleted posts do not count.
+    pub fn rhythm_overview(&self, now_ms: i64) -> Result<Vec<ChannelCadence>> {
+        self.read(|c| {
+            let mut times: HashMap<i64, Vec<i64>> = HashMap::new();
+            {
+                let mut stmt = c.prepare(
+                    "SELECT p.channel_id, p.published_at_ms FROM posts p
+                     JOIN channels ch ON ch.id = p.channel_id
+                     WHERE p.deleted_at_ms IS NULL AND ch.archived = 0
+                     ORDER BY p.channel_id, p.published_at_ms",
+                )?;
+                let rows =
+                    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+                for row in rows {
+                    let (channel_id, at_ms) = row?;
+                    times.entry(channel_id).or_default().push(at_ms);
+                }
+            }
+            let mut stmt = c.prepare(
+                "SELECT ch.id, ch.name, ch.kind, t.every_days
+                 FROM channels ch LEFT JOIN rhythm_targets t ON t.channel_id = ch.id
+                 WHERE ch.archived = 0
+                 ORDER BY ch.name COLLATE NOCASE",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get::<_, Option<u32>>(3)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (channel_id, channel, kind, every_days) = row?;
+                let posted = times.remove(&channel_id).unwrap_or_default();
+                let g = gaps(&posted, now_ms);
+                out.push(ChannelCadence {
+                    channel_id,
+                    channel,
+                    kind,
+                    every_days,
+                    posts: u32::try_from(posted.len()).unwrap_or(u32::MAX),
+                    median_gap_days: g.median_gap_days,
+                    latest_gap_days: g.latest_gap_days,
+                    days_since_latest: g.days_since_latest,
+                });
+            }
+            Ok(out)
+        })
+    }
+
     pub fn reminder_prefs(&self) -> Result<ReminderPrefs> {
         self.get_json_setting(PREFS_KEY)
+    }
+
+    /// No reminders before `until_ms` (snooze a day or a week); returns the saved preferences.
+    pub fn snooze_reminders(&self, until_ms: i64) -> Result<ReminderPrefs> {
+        self.update_json_setting(PREFS_KEY, |p: &mut ReminderPrefs| {
+            p.snoozed_until_ms = Some(until_ms);
+        })
+    }
+
+    /// Pauses everything until `until_ms`; None resumes: clears both the pause and a snooze.
+    /// Returns the saved preferences.
+    pub fn pause_reminders(&self, until_ms: Option<i64>) -> Result<ReminderPrefs> {
+        self.update_json_setting(PREFS_KEY, |p: &mut ReminderPrefs| match until_ms {
+            Some(until) => p.paused_until_ms = Some(until),
+            None => {
+                p.paused_until_ms = None;
+                p.snoozed_until_ms = None;
+            }
+        })
     }
 
     /// Saves the reminder preferences after checking them; a refused value saves nothing.
@@ -135,61 +195,6 @@ impl Store {
         self.set_setting(APP_LAST_SEEN_KEY, &now_ms.to_string())
     }
 
-    pub fn create_idea(&self, idea: &ValidIdea, now_ms: i64) -> Result<Idea> {
-        self.write(|tx| {
-            if let Some(channel_id) = idea.channel_id {
-                let exists = tx
-                    .query_row("SELECT 1 FROM channels WHERE id = ?1", [channel_id], |_| {
-                        Ok(())
-                    })
-                    .optional()?;
-                if exists.is_none() {
-                    return Err(Error::invalid(
-                        "channel_id",
-                        "channel_unknown",
-                        format!("channel {channel_id} does not exist"),
-                    ));
-                }
-            }
-            tx.execute(
-                "INSERT INTO ideas (title, note, planned_for_day, channel_id, created_at_ms,
-                        updated_at_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![
-                    idea.title,
-                    idea.note,
-                    idea.planned_for.map(|d| d.format("%Y-%m-%d").to_string()),
-                    idea.channel_id,
-                    now_ms
-                ],
-            )?;
-            idea_by_id(tx, tx.last_insert_rowid())
-        })
-    }
-
-    /// Ideas, planned ones by day first, then unplanned newest first.
-    pub fn list_ideas(&self) -> Result<Vec<Idea>> {
-        self.read(|c| {
-            let mut stmt = c.prepare(&format!(
-                "SELECT {IDEA_COLUMNS} FROM ideas WHERE deleted_at_ms IS NULL
-                 ORDER BY planned_for_day IS NULL, planned_for_day, created_at_ms DESC, id DESC"
-            ))?;
-            let rows = stmt.query_map([], idea_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        })
-    }
-
-    pub fn delete_idea(&self, id: i64, now_ms: i64) -> Result<()> {
-        self.write(|tx| {
-            idea_by_id(tx, id)?;
-            tx.execute(
-                "UPDATE ideas SET deleted_at_ms = ?1 WHERE id = ?2",
-                params![now_ms, id],
-            )?;
-            Ok(())
-        })
-    }
-
     /// Everything the planner needs, read in one go. `closed` is left None: the shell fills it
     /// in when it starts after having been closed (see [`Store::app_last_seen`]).
     pub fn plan_input(&self, now_ms: i64) -> Result<PlanInput> {
@@ -234,12 +239,12 @@ impl Store {
                 rows.collect::<rusqlite::Result<Vec<_>>>()?
             };
             let ideas = {
-                let mut stmt = c.prepare(
-                    "SELECT id, title, planned_for_day FROM ideas
-                     WHERE deleted_at_ms IS NULL AND post_id IS NULL
-                       AND planned_for_day IS NOT NULL
-                     ORDER BY planned_for_day, id",
-                )?;
+                let mut stmt = c.prepare(&format!(
+                    "SELECT i.id, i.title, i.planned_for_day FROM ideas i
+                     WHERE i.deleted_at_ms IS NULL AND {LIVE_POST_ID} IS NULL
+                       AND i.planned_for_day IS NOT NULL
+                     ORDER BY i.planned_for_day, i.id"
+                ))?;
                 let rows = stmt.query_map([], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
@@ -303,16 +308,4 @@ fn reminder_log(c: &Connection, since_ms: i64) -> Result<Vec<SentReminder>> {
         }
     }
     Ok(out)
-}
-
-fn idea_by_id(c: &Connection, id: i64) -> Result<Idea> {
-    found(
-        "idea",
-        id,
-        c.query_row(
-            &format!("SELECT {IDEA_COLUMNS} FROM ideas WHERE id = ?1 AND deleted_at_ms IS NULL"),
-            [id],
-            idea_from_row,
-        ),
-    )
 }
