@@ -114,13 +114,15 @@ impl Store {
         })
     }
 
-    /// Undoes [`Store::delete_idea`]: the idea comes back as it was, with its id. Like
-    /// [`Store::restore_post`] it takes no time: an undo is not an edit.
-    pub fn restore_idea(&self, id: i64) -> Result<Idea> {
+    /// Undoes [`Store::delete_idea`]: the idea comes back as it was, with its id. Its
+    /// `updated_at_ms` becomes `now_ms`, so that a calendar app re-reading the export sees the
+    /// event as changed (it is LAST-MODIFIED there).
+    pub fn restore_idea(&self, id: i64, now_ms: i64) -> Result<Idea> {
         self.write(|tx| {
             let changed = tx.execute(
-                "UPDATE ideas SET deleted_at_ms = NULL WHERE id = ?1 AND deleted_at_ms IS NOT NULL",
-                [id],
+                "UPDATE ideas SET deleted_at_ms = NULL, updated_at_ms = ?2
+                 WHERE id = ?1 AND deleted_at_ms IS NOT NULL",
+                params![id, now_ms],
             )?;
             if changed == 0 {
                 return Err(Error::NotFound {

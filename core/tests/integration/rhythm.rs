@@ -4,7 +4,7 @@
 
 use afterword_core::model::{ChannelInput, ChannelKind, PostKind, WindowPrefs};
 use afterword_core::rhythm::{
-    IdeaInput, Lang, ReminderKind, ReminderPrefs, ReminderText, ValidIdea,
+    Idea, IdeaInput, Lang, ReminderKind, ReminderPrefs, ReminderText, ValidIdea,
 };
 use afterword_core::time::{parse_moment, to_rfc3339};
 use afterword_core::Error;
@@ -367,19 +367,30 @@ fn ideas_are_updated_and_a_deleted_idea_comes_back() {
         Err(Error::NotFound { .. })
     ));
 
-    // Delete, then undo: the same idea, same id, same timestamps.
+    // Delete, then undo: the same idea with the same id, marked as changed at the undo.
     store.delete_idea(idea.id, later).unwrap();
     assert!(store.list_ideas().unwrap().is_empty());
     assert!(matches!(
         store.update_idea(idea.id, &idea_input("x", None, None), later),
         Err(Error::NotFound { .. })
     ));
-    let back = store.restore_idea(idea.id).unwrap();
-    assert_eq!(back, changed);
-    assert_eq!(store.list_ideas().unwrap(), vec![changed]);
+    let undone_at = later + 5_000;
+    let back = store.restore_idea(idea.id, undone_at).unwrap();
+    let expected = Idea {
+        updated_at_ms: undone_at,
+        ..changed
+    };
+    assert_eq!(back, expected);
+    assert_eq!(store.list_ideas().unwrap(), vec![expected]);
     // Only a deleted idea can be restored.
-    assert_eq!(store.restore_idea(idea.id).unwrap_err().code(), "not_found");
-    assert_eq!(store.restore_idea(99).unwrap_err().code(), "not_found");
+    assert_eq!(
+        store.restore_idea(idea.id, undone_at).unwrap_err().code(),
+        "not_found"
+    );
+    assert_eq!(
+        store.restore_idea(99, undone_at).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
