@@ -14,17 +14,15 @@ import type { InsightsReport } from "./bindings/InsightsReport";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
-import type {
-  CalendarData,
-  CalendarPost,
-  ChannelCadence,
-  Idea,
-  IdeaInput,
-  ReminderKind,
-  ReminderPrefs,
-  ReminderPreview,
-  WindowPrefs,
-} from "./rhythmTypes";
+import type { CalendarData } from "./bindings/CalendarData";
+import type { CalendarPost } from "./bindings/CalendarPost";
+import type { ChannelCadence } from "./bindings/ChannelCadence";
+import type { Idea } from "./bindings/Idea";
+import type { IdeaInput } from "./bindings/IdeaInput";
+import type { ReminderKind } from "./bindings/ReminderKind";
+import type { ReminderPrefs } from "./bindings/ReminderPrefs";
+import type { ReminderPreview } from "./bindings/ReminderPreview";
+import type { WindowPrefs } from "./bindings/WindowPrefs";
 
 export type {
   AppInfo,

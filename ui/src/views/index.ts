@@ -4,6 +4,7 @@ import type { Component } from "svelte";
 import type { MessageKey } from "../lib/i18n/en";
 import InquiriesView from "./InquiriesView.svelte";
 import InsightsView from "./InsightsView.svelte";
+import PlanView from "./PlanView.svelte";
 import PostsView from "./PostsView.svelte";
 import SettingsView from "./SettingsView.svelte";
 
@@ -22,6 +23,7 @@ export const VIEWS: ViewEntry[] = [
   { id: "posts", label: "nav.posts", component: PostsView, headingId: "posts-title" },
   // The heart of the app; second so that the app still opens on the posts (where logging starts).
   { id: "insights", label: "nav.insights", component: InsightsView, headingId: "insights-title" },
+  { id: "plan", label: "nav.plan", component: PlanView, headingId: "plan-title" },
   { id: "inquiries", label: "nav.inquiries", component: InquiriesView, headingId: "inquiries-title" },
   { id: "settings", label: "nav.settings", component: SettingsView, headingId: "settings-title", secondary: true },
 ];

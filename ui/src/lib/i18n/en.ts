@@ -384,6 +384,7 @@ export const en = {
   "calendar.weekHeading": "Week {week}: {range}",
   "calendar.keyboardHint":
     "Arrow keys move between days, Page Up and Page Down to another month. Enter plans an idea on the chosen day.",
+  "calendar.legendLabel": "Legend",
   "calendar.legendPosts": "Logged posts",
   "calendar.legendIdeas": "Planned ideas",
   "calendar.post": "Post",
@@ -521,6 +522,10 @@ export const en = {
   "error.hour_invalid": "Pick an hour from 00:00 to 23:00.",
   "error.time_of_day_invalid": "This is not a time of day. Write it like 18:00.",
   "error.max_per_day_invalid": "Choose from none to three a day.",
+  "error.snooze_invalid": "Reminders can wait a day or a week.",
+  "error.pause_invalid": "Reminders can pause for 1 to 52 weeks.",
+  "error.range_reversed": "The end of the period is before its start.",
+  "error.range_too_long": "The calendar can show at most 400 days at a time.",
 };
 
 export type MessageKey = keyof typeof en;

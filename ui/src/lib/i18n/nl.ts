@@ -385,6 +385,7 @@ export const nl: Messages = {
   "calendar.weekHeading": "Week {week}: {range}",
   "calendar.keyboardHint":
     "Met de pijltjestoetsen ga je van dag naar dag, met Page Up en Page Down naar een andere maand. Enter plant een idee op de gekozen dag.",
+  "calendar.legendLabel": "Legenda",
   "calendar.legendPosts": "Gelogde berichten",
   "calendar.legendIdeas": "Geplande ideeën",
   "calendar.post": "Bericht",
@@ -522,4 +523,8 @@ export const nl: Messages = {
   "error.hour_invalid": "Kies een uur van 00:00 tot en met 23:00.",
   "error.time_of_day_invalid": "Dit is geen tijdstip. Schrijf het als 18:00.",
   "error.max_per_day_invalid": "Kies van geen tot drie per dag.",
+  "error.snooze_invalid": "Herinneringen kunnen een dag of een week wachten.",
+  "error.pause_invalid": "Herinneringen kunnen 1 tot en met 52 weken pauzeren.",
+  "error.range_reversed": "Het einde van de periode ligt vóór het begin.",
+  "error.range_too_long": "De kalender kan hooguit 400 dagen tegelijk tonen.",
 };
