@@ -1,12 +1,19 @@
 //! The window. The builder is generic over the runtime so that command wiring is tested with
-//! tauri's mock runtime (see tests/commands.rs).
+//! tauri's mock runtime (see tests/commands.rs); the parts that need a real desktop (reminder
+//! notifications, the tray, start at login) are added in [`run`].
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use tauri::{Builder, Runtime};
+use tauri::{App, AppHandle, Builder, Manager, RunEvent, Runtime};
 
 use crate::data_dir;
+use crate::language::shell_lang;
+use crate::reminders::{self, notify};
 use crate::state::AppState;
+
+/// The argument start-at-login passes, so the app can start without showing its window.
+pub const BACKGROUND_ARG: &str = "--background";
 
 /// Adds Afterword's state and commands to a builder of any runtime.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
@@ -15,19 +22,91 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         // commands, so it cannot open files or arbitrary URLs.
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .on_window_event(crate::window::on_window_event)
         .invoke_handler(crate::all_commands!())
 }
 
-/// Opens the window on the data dir and runs until it closes. Returns the exit code.
-pub fn run(data_dir: Option<PathBuf>) -> i32 {
+/// Opens the window on the data dir and runs until the user quits. Returns the exit code.
+/// `background`: started at login; the window stays hidden when closing to the tray is on.
+pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
     let dir = data_dir::resolve(data_dir);
     let state = AppState::open(&dir);
-    let result = configure(tauri::Builder::default(), state).run(tauri::generate_context!());
-    match result {
-        Ok(()) => 0,
+    let builder = configure(tauri::Builder::default(), state)
+        // Also from Rust only: commands::window turns it on and off.
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .arg(BACKGROUND_ARG)
+                .build(),
+        )
+        .setup(move |app| {
+            setup_desktop(app, background);
+            Ok(())
+        });
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
         Err(e) => {
             eprintln!("afterword: could not open the window: {e}");
-            1
+            return 1;
         }
+    };
+    app.run(|app, event| {
+        if let RunEvent::Exit = event {
+            record_seen(app);
+        }
+    });
+    0
+}
+
+/// The tray and the reminder loop; hides the window when started at login to the tray.
+fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
+    let handle = app.handle().clone();
+    crate::tray::create(&handle);
+    start_reminders(&handle);
+    let state = app.state::<AppState>();
+    let to_tray = state
+        .real_store()
+        .ok()
+        .and_then(|s| s.window_prefs().ok())
+        .is_some_and(|p| p.close_to_tray);
+    if background && to_tray && handle.tray_by_id(crate::tray::TRAY_ID).is_some() {
+        if let Some(window) = handle.get_webview_window(crate::window::MAIN) {
+            let _ = window.hide();
+        }
+    }
+}
+
+fn start_reminders<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    // Without the user's own database (it could not be opened) there is nothing to remind of.
+    let Ok(store) = state.real_store() else {
+        return;
+    };
+    let clock = state.clock.clone();
+    let click_app = app.clone();
+    let click_store = Arc::clone(&store);
+    let click_clock = Arc::clone(&clock);
+    let deliver: reminders::Deliver = Box::new(move |reminder| {
+        let lang = shell_lang(&click_store);
+        notify::show(
+            reminder,
+            lang,
+            notify::ClickContext {
+                app: click_app.clone(),
+                store: Arc::clone(&click_store),
+                clock: Arc::clone(&click_clock),
+            },
+        )
+    });
+    match reminders::start(store, clock, deliver) {
+        Ok((poker, _thread)) => state.set_reminder_loop(poker),
+        Err(e) => eprintln!("afterword: reminders are off, the loop could not start: {e}"),
+    }
+}
+
+/// Remembers when the app last ran, so that after a long close only one catch-up comes.
+fn record_seen<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    if let Ok(store) = state.real_store() {
+        let _ = store.record_app_seen(state.clock.now_ms());
     }
 }

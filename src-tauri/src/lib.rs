@@ -6,4 +6,8 @@ pub mod commands;
 pub mod data_dir;
 pub mod error;
 pub mod gui;
+pub mod language;
+pub mod reminders;
 pub mod state;
+pub mod tray;
+pub mod window;

@@ -2,13 +2,14 @@
 //! active (the user's, or the sample-data one while "try with sample data" is on).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use afterword_core::error::ErrorPayload;
 use afterword_core::store::{DB_FILE_NAME, DEMO_DB_FILE_NAME};
 use afterword_core::{Clock, Store, SystemClock};
 
 use crate::error::{CommandError, CommandResult};
+use crate::reminders::Poker;
 
 pub const LANGUAGE_KEY: &str = "language";
 
@@ -22,6 +23,8 @@ pub struct AppState {
     /// The user's database file, also when it could not be opened (the window names it).
     real_path: PathBuf,
     pub clock: Arc<dyn Clock>,
+    /// Wakes the reminder loop (set once it runs; the mock-runtime tests have none).
+    reminders: OnceLock<Poker>,
 }
 
 impl AppState {
@@ -40,6 +43,7 @@ impl AppState {
             startup_error,
             real_path,
             clock: Arc::new(SystemClock),
+            reminders: OnceLock::new(),
         }
     }
 
@@ -75,6 +79,19 @@ impl AppState {
                 .map(CommandError)
                 .unwrap_or_else(|| CommandError::new("database", "the database is not open"))
         })
+    }
+
+    /// Connects the running reminder loop (once).
+    pub fn set_reminder_loop(&self, poker: Poker) {
+        let _ = self.reminders.set(poker);
+    }
+
+    /// Reminder settings changed: plan again now. (Any write to the database also wakes the
+    /// loop through its file watch; this is the direct way, and it works without inotify.)
+    pub fn reminders_changed(&self) {
+        if let Some(poker) = self.reminders.get() {
+            poker.poke();
+        }
     }
 
     pub fn demo_store(&self) -> Option<Arc<Store>> {

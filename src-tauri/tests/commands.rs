@@ -236,3 +236,134 @@ fn the_insights_report_credits_a_confirmed_source_and_keeps_settings() {
         .unwrap_err();
     assert_eq!(err["code"], "window_days_invalid");
 }
+
+#[test]
+fn an_idea_becomes_a_post_once_and_shows_in_the_calendar() {
+    let h = harness();
+    let linkedin = h.ok("list_channels", json!({}))[0]["id"].clone();
+    let today = chrono::Local::now().date_naive();
+    let day = today.format("%Y-%m-%d").to_string();
+    let idea = h.ok(
+        "create_idea",
+        json!({ "input": { "title": "Stilte als strategie", "note": "Over rust",
+                           "planned_for": day, "channel_id": linkedin } }),
+    );
+    let calendar = h.ok("calendar", json!({ "from": day, "to": day }));
+    assert_eq!(calendar["ideas"][0]["id"], idea["id"]);
+
+    let input = json!({ "channel_id": linkedin, "published_at": days_ago(0),
+                        "title": "Stilte als strategie" });
+    let post = h.ok("convert_idea", json!({ "id": idea["id"], "input": input }));
+    assert_eq!(h.ok("list_ideas", json!({}))[0]["post_id"], post["id"]);
+    let again = h
+        .call("convert_idea", json!({ "id": idea["id"], "input": input }))
+        .unwrap_err();
+    assert_eq!(again["code"], "idea_already_posted");
+    assert_eq!(
+        h.ok("list_posts", json!({ "filter": {} }))
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let bad = h
+        .call("calendar", json!({ "from": day, "to": "gisteren" }))
+        .unwrap_err();
+    assert_eq!(bad["field"], "to");
+
+    let overview = h.ok(
+        "set_rhythm_target",
+        json!({ "channel_id": linkedin, "every_days": 14 }),
+    );
+    assert_eq!(overview[0]["every_days"], 14);
+    assert_eq!(overview[0]["posts"], 1);
+    let err = h
+        .call(
+            "set_rhythm_target",
+            json!({ "channel_id": linkedin, "every_days": 0 }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "every_days_invalid");
+    assert_eq!(h.ok("rhythm_overview", json!({}))[0]["every_days"], 14);
+}
+
+#[test]
+fn reminder_settings_are_checked_kept_snoozed_and_paused() {
+    let h = harness();
+    let prefs = h.ok("get_reminder_prefs", json!({}));
+    assert_eq!(prefs["follow_ups"], true);
+    assert_eq!(prefs["follow_up_days"], 5);
+    assert_eq!(prefs["max_per_day"], 1);
+    assert_eq!(prefs["quiet_from"], "18:00");
+
+    let mut changed = prefs.clone();
+    changed["weekly_review"] = json!(true);
+    changed["max_per_day"] = json!(2);
+    let saved = h.ok("set_reminder_prefs", json!({ "prefs": changed }));
+    assert_eq!(saved["weekly_review"], true);
+
+    let mut bad = saved.clone();
+    bad["quiet_from"] = json!("25:00");
+    bad["max_per_day"] = json!(1);
+    let err = h
+        .call("set_reminder_prefs", json!({ "prefs": bad }))
+        .unwrap_err();
+    assert_eq!(err["field"], "quiet_from");
+    assert_eq!(
+        h.ok("get_reminder_prefs", json!({}))["max_per_day"],
+        2,
+        "nothing saved"
+    );
+
+    let snoozed = h.ok("snooze_reminders", json!({ "days": 7 }));
+    assert!(snoozed["snoozed_until_ms"].as_i64().is_some());
+    let err = h
+        .call("snooze_reminders", json!({ "days": 3 }))
+        .unwrap_err();
+    assert_eq!(err["code"], "snooze_invalid");
+    let paused = h.ok("pause_reminders", json!({ "weeks": 2 }));
+    assert!(paused["paused_until_ms"].as_i64().is_some());
+    assert!(h.ok("next_reminder", json!({})).is_null());
+    let resumed = h.ok("pause_reminders", json!({ "weeks": null }));
+    assert!(resumed["paused_until_ms"].is_null() && resumed["snoozed_until_ms"].is_null());
+    let err = h
+        .call("pause_reminders", json!({ "weeks": 53 }))
+        .unwrap_err();
+    assert_eq!(err["code"], "pause_invalid");
+}
+
+#[test]
+fn a_follow_up_is_logged_and_window_prefs_are_kept() {
+    let h = harness();
+    let inquiry = h.ok(
+        "create_inquiry",
+        json!({ "input": { "received_at": days_ago(8), "name": "Joris", "via": "email",
+                           "not_from_posts": false, "status": "new" } }),
+    );
+    let followed = h.ok("mark_followed_up", json!({ "id": inquiry["id"] }));
+    assert_eq!(followed["id"], inquiry["id"]);
+    let err = h
+        .call("mark_followed_up", json!({ "id": 999 }))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_found");
+
+    let prefs = h.ok("get_window_prefs", json!({}));
+    assert_eq!(
+        prefs,
+        json!({ "close_to_tray": false, "start_at_login": false })
+    );
+    let saved = h.ok(
+        "set_window_prefs",
+        json!({ "prefs": { "close_to_tray": true, "start_at_login": false } }),
+    );
+    assert_eq!(saved["close_to_tray"], true);
+    // The mock app has no autostart plugin: asking for it fails and saves nothing.
+    let err = h
+        .call(
+            "set_window_prefs",
+            json!({ "prefs": { "close_to_tray": false, "start_at_login": true } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "autostart");
+    assert_eq!(h.ok("get_window_prefs", json!({}))["close_to_tray"], true);
+}

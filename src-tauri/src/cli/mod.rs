@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, env = data_dir::ENV_VAR, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Start without showing the window (start at login uses it; only with "close to the tray")
+    #[arg(long)]
+    pub background: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

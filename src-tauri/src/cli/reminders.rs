@@ -3,8 +3,6 @@ use afterword_core::time::{parse_moment, to_rfc3339};
 use afterword_core::{Clock, Error, Result, Store, SystemClock};
 use clap::{Args, Subcommand};
 
-use crate::state::LANGUAGE_KEY;
-
 #[derive(Debug, Subcommand)]
 pub enum RemindersCommand {
     /// The next planned reminder (when, what kind, the text), or none
@@ -44,7 +42,7 @@ pub fn run(store: &Store, command: RemindersCommand) -> Result<String> {
                     })?
                     .timestamp_millis(),
             };
-            let lang = language(store)?;
+            let lang = crate::language::shell_lang(store);
             let next = store.next_reminder(now_ms, &tz)?;
             if a.json {
                 let value = next.map(|r| as_json(&r, lang));
@@ -63,14 +61,6 @@ pub fn run(store: &Store, command: RemindersCommand) -> Result<String> {
             })
         }
     }
-}
-
-/// English unless the saved language is Dutch.
-fn language(store: &Store) -> Result<Lang> {
-    Ok(store
-        .get_setting(LANGUAGE_KEY)?
-        .map(|code| Lang::from_code(code.trim_matches('"')))
-        .unwrap_or_default())
 }
 
 fn as_json(r: &PlannedReminder, lang: Lang) -> NextJson {

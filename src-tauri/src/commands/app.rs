@@ -13,7 +13,11 @@ pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 
 /// "system", "en" or "nl". Kept in the user's own database, also while the demo is on.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_language(state: State<'_, AppState>, language: String) -> CommandResult<AppInfo> {
+pub async fn set_language<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    language: String,
+) -> CommandResult<AppInfo> {
     if !matches!(language.as_str(), "system" | "en" | "nl") {
         return Err(CommandError::new(
             "language_invalid",
@@ -21,6 +25,8 @@ pub async fn set_language(state: State<'_, AppState>, language: String) -> Comma
         ));
     }
     state.real_store()?.set_setting(LANGUAGE_KEY, &language)?;
+    // The tray menu and notifications follow the window's language.
+    crate::tray::refresh(&app);
     Ok(info(&state))
 }
 

@@ -48,3 +48,11 @@ pub async fn delete_inquiry(state: State<'_, AppState>, id: i64) -> CommandResul
 pub async fn restore_inquiry(state: State<'_, AppState>, id: i64) -> CommandResult<Inquiry> {
     Ok(state.store()?.restore_inquiry(id)?)
 }
+
+/// The user followed up with an open inquiry: follow-up reminders count from now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn mark_followed_up(state: State<'_, AppState>, id: i64) -> CommandResult<Inquiry> {
+    let store = state.store()?;
+    store.mark_followed_up(id, state.clock.now_ms())?;
+    Ok(store.get_inquiry(id)?)
+}

@@ -3,9 +3,13 @@
 
 pub mod app;
 pub mod channels;
+pub mod desktop;
+pub mod ideas;
 pub mod inquiries;
 pub mod insights;
 pub mod posts;
+pub mod reminders;
+pub mod rhythm;
 
 /// Registers every command with a builder of any runtime (the real one or the test mock).
 #[macro_export]
@@ -34,6 +38,24 @@ macro_rules! all_commands {
             $crate::commands::inquiries::update_inquiry,
             $crate::commands::inquiries::delete_inquiry,
             $crate::commands::inquiries::restore_inquiry,
+            $crate::commands::rhythm::rhythm_overview,
+            $crate::commands::rhythm::set_rhythm_target,
+            $crate::commands::rhythm::calendar,
+            $crate::commands::rhythm::export_plan_ics,
+            $crate::commands::ideas::list_ideas,
+            $crate::commands::ideas::create_idea,
+            $crate::commands::ideas::update_idea,
+            $crate::commands::ideas::delete_idea,
+            $crate::commands::ideas::restore_idea,
+            $crate::commands::ideas::convert_idea,
+            $crate::commands::reminders::get_reminder_prefs,
+            $crate::commands::reminders::set_reminder_prefs,
+            $crate::commands::reminders::snooze_reminders,
+            $crate::commands::reminders::pause_reminders,
+            $crate::commands::reminders::next_reminder,
+            $crate::commands::desktop::get_window_prefs,
+            $crate::commands::desktop::set_window_prefs,
+            $crate::commands::inquiries::mark_followed_up,
             $crate::commands::insights::insights_report,
             $crate::commands::insights::get_insight_settings,
             $crate::commands::insights::set_insight_settings,
