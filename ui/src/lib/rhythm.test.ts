@@ -212,6 +212,8 @@ describe("the next reminder", () => {
     expect(momentWords(Date.parse("2026-05-13T07:30:00Z"), now, "nl-NL", tNl)).toBe("morgen om 09:30");
     expect(momentWords(Date.parse("2026-05-15T12:00:00Z"), now, "en-GB", tEn)).toBe("Friday 14:00");
     expect(momentWords(Date.parse("2026-05-15T12:00:00Z"), now, "nl-NL", tNl)).toBe("vrijdag om 14:00");
+    expect(momentWords(Date.parse("2026-05-15T12:00:00Z"), now, "en-US", tEn)).toBe("Friday 2:00 PM");
+    expect(momentWords(Date.parse("2026-05-13T07:05:00Z"), now, "en-GB", tEn)).toBe("tomorrow at 09:05");
     expect(momentWords(Date.parse("2026-05-26T12:00:00Z"), now, "en-GB", tEn)).toBe("Tuesday 26 May 14:00");
     const nextYear = momentWords(Date.parse("2027-01-05T12:00:00Z"), now, "en-GB", tEn);
     expect(nextYear).toContain("5 January 2027");

@@ -144,10 +144,17 @@ export function plannedDayWords(day: Day, today: Day, locale: string, tr: Transl
 
 // ---------- Reminders ----------
 
+/** "14:00" or "09:30" where clocks run to 24, "2:00 PM" where they run to 12. */
+export function timeWords(at: Date, locale: string): string {
+  const cycle = new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions().hourCycle;
+  const hour = cycle === "h11" || cycle === "h12" ? "numeric" : "2-digit";
+  return new Intl.DateTimeFormat(locale, { hour, minute: "2-digit" }).format(at);
+}
+
 /** A moment in plain words: "today at 14:00", "tomorrow at 09:30", "Friday 14:00", "Friday 12 June, 14:00". */
 export function momentWords(atMs: number, now: Date, locale: string, tr: Translate): string {
   const at = new Date(atMs);
-  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(at);
+  const time = timeWords(at, locale);
   const diff = daysBetween(dayOf(now), dayOf(at));
   if (diff === 0) return tr("reminders.todayAt", { time });
   if (diff === 1) return tr("reminders.tomorrowAt", { time });

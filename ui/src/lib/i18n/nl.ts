@@ -356,7 +356,7 @@ export const nl: Messages = {
   "ideas.created": "Idee opgeslagen",
   "ideas.deleted": "Idee verwijderd",
   "ideas.converted": "Bericht opgeslagen; het idee staat nu bij afgerond",
-  "ideas.doneTitle": "Werden berichten",
+  "ideas.doneTitle": "Zijn een bericht geworden",
   "ideas.becamePost": "Werd een bericht op {date}",
   "ideas.becamePostUndated": "Werd een bericht",
 
@@ -446,7 +446,7 @@ export const nl: Messages = {
     "Geen herinneringen tussen deze tijden, bijvoorbeeld van 18:00 tot 09:00. Twee keer dezelfde tijd betekent: geen stille uren.",
   "reminders.weekends": "Ook in het weekend",
   "reminders.weekendsHint": "Staat dit uit, dan blijven zaterdag en zondag stil.",
-  "reminders.maxPerDay": "Herinneringen per dag, hooguit",
+  "reminders.maxPerDay": "Hooguit zoveel herinneringen per dag",
   "reminders.maxPerDayHint": "Standaard is dat er één; bij geen staan alle herinneringen uit.",
   "reminders.maxNone": "Helemaal geen",
   "reminders.maxN.one": "{n} herinnering",
