@@ -460,3 +460,61 @@ async fn an_open_inquiry_can_be_marked_as_followed_up() {
         .expect("the inquiry row");
     assert!(followed.is_some(), "the follow-up was not recorded");
 }
+
+/// Sends the `navigate` event the tray menu and a notification click send, from inside the window.
+async fn navigate(app: &App, view: &str, action: Option<&str>) {
+    let script = "return window.__TAURI_INTERNALS__.invoke('plugin:event|emit', \
+                  { event: 'navigate', payload: { view: arguments[0], action: arguments[1] } });";
+    let args = vec![serde_json::json!(view), serde_json::json!(action)];
+    if let Err(e) = app.client().execute(script, args).await {
+        app.fail::<()>(format!("could not send navigate to {view}: {e}"))
+            .await;
+    }
+}
+
+#[tokio::test]
+async fn the_tray_and_notifications_open_the_right_view_and_form() {
+    const TEST: &str = "the_tray_and_notifications_open_the_right_view_and_form";
+    if !support::enabled(TEST) {
+        return;
+    }
+    let _serial = support::serial().await;
+    let dir = support::data_dir();
+    let app = App::launch(TEST, dir.path()).await;
+    app.wait_for_text("Nothing logged yet").await;
+
+    // "Log an inquiry": the inquiries with the new form open, the cursor in its first field.
+    navigate(&app, "inquiries", Some("new")).await;
+    app.wait_for_text("How did they reach out?").await;
+    app.check(
+        app.has_focus("Date").await,
+        format!("the focus is on {:?}, not Date", app.focused().await),
+    )
+    .await;
+
+    // "Log a post", from another view.
+    navigate(&app, "posts", Some("new")).await;
+    app.wait_for_text("A title or a bit of the text is enough")
+        .await;
+    app.check(
+        app.has_focus("Channel").await,
+        format!("the focus is on {:?}, not Channel", app.focused().await),
+    )
+    .await;
+
+    // A view without an action: its heading has the focus.
+    navigate(&app, "plan", None).await;
+    app.wait_for_text("Your own rhythm").await;
+    let focused = app.focused().await;
+    app.check(
+        focused.0 == "plan-title",
+        format!("the focus is on {focused:?}, not the Plan heading"),
+    )
+    .await;
+
+    // And one it does not know is ignored.
+    navigate(&app, "elsewhere", Some("new")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.wait_for_text("Your own rhythm").await;
+    app.quit().await;
+}
