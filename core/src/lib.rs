@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod insights;
 pub mod model;
 pub mod rhythm;

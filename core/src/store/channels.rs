@@ -115,6 +115,32 @@ pub(super) fn channel_by_id(c: &Connection, id: i64) -> Result<Channel> {
     )
 }
 
+/// The channel called `name` (ignoring case), created with `kind` when there is none: imports
+/// put their posts in a channel the user recognises without asking them to set one up first.
+pub(super) fn find_or_create_channel(
+    c: &Connection,
+    name: &str,
+    kind: ChannelKind,
+    now_ms: i64,
+) -> Result<Channel> {
+    let name = channel_name(name)?;
+    let existing = c
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM channels WHERE name = ?1 COLLATE NOCASE"),
+            [&name],
+            from_row,
+        )
+        .optional()?;
+    if let Some(channel) = existing {
+        return Ok(channel);
+    }
+    c.execute(
+        "INSERT INTO channels (name, kind, created_at_ms) VALUES (?1, ?2, ?3)",
+        params![name, kind, now_ms],
+    )?;
+    channel_by_id(c, c.last_insert_rowid())
+}
+
 /// The post kind a channel suggests when the user did not pick one.
 pub(super) fn default_post_kind(kind: ChannelKind) -> crate::model::PostKind {
     use crate::model::PostKind;

@@ -1,6 +1,6 @@
 //! Client inquiries. Like posts, deleting sets a tombstone so that undo restores the row.
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::posts::post_by_id;
 use super::{found, Store};
@@ -37,30 +37,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Inquiry> {
 
 impl Store {
     pub fn create_inquiry(&self, inquiry: &ValidInquiry, now_ms: i64) -> Result<Inquiry> {
-        self.write(|tx| {
-            check_source_post(tx, inquiry)?;
-            tx.execute(
-                "INSERT INTO inquiries (received_at_ms, name, organisation, via, their_words,
-                        source_post_id, not_from_posts, status, value_cents, currency, notes,
-                        status_changed_at_ms, created_at_ms, updated_at_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12)",
-                params![
-                    inquiry.received_at_ms,
-                    inquiry.name,
-                    inquiry.organisation,
-                    inquiry.via,
-                    inquiry.their_words,
-                    inquiry.source_post_id,
-                    inquiry.not_from_posts,
-                    inquiry.status,
-                    inquiry.value_cents,
-                    inquiry.currency,
-                    inquiry.notes,
-                    now_ms
-                ],
-            )?;
-            inquiry_by_id(tx, tx.last_insert_rowid())
-        })
+        self.write(|tx| insert_inquiry(tx, inquiry, "manual", None, now_ms))
     }
 
     pub fn update_inquiry(&self, id: i64, inquiry: &ValidInquiry, now_ms: i64) -> Result<Inquiry> {
@@ -195,4 +172,39 @@ fn check_source_post(c: &Connection, inquiry: &ValidInquiry) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Inserts an inquiry inside the caller's transaction; `source` and `external_id` identify an
+/// imported one so that importing the same file again adds nothing.
+pub(super) fn insert_inquiry(
+    tx: &Transaction<'_>,
+    inquiry: &ValidInquiry,
+    source: &str,
+    external_id: Option<&str>,
+    now_ms: i64,
+) -> Result<Inquiry> {
+    check_source_post(tx, inquiry)?;
+    tx.execute(
+        "INSERT INTO inquiries (received_at_ms, name, organisation, via, their_words,
+                source_post_id, not_from_posts, status, value_cents, currency, notes,
+                status_changed_at_ms, created_at_ms, updated_at_ms, source, external_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12, ?13, ?14)",
+        params![
+            inquiry.received_at_ms,
+            inquiry.name,
+            inquiry.organisation,
+            inquiry.via,
+            inquiry.their_words,
+            inquiry.source_post_id,
+            inquiry.not_from_posts,
+            inquiry.status,
+            inquiry.value_cents,
+            inquiry.currency,
+            inquiry.notes,
+            now_ms,
+            source,
+            external_id
+        ],
+    )?;
+    inquiry_by_id(tx, tx.last_insert_rowid())
 }

@@ -4,6 +4,7 @@
 mod calendar;
 mod channels;
 mod ideas;
+mod imports;
 mod inquiries;
 mod migrations;
 mod posts;
@@ -18,6 +19,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub(crate) use imports::{
+    import_channel, import_inquiry, import_post, inquiry_exists, post_exists,
+};
 pub use migrations::{schema_version, SCHEMA_VERSION};
 
 /// The database file name inside the data dir.

@@ -164,6 +164,18 @@ impl Store {
 /// Inserts a new post inside the caller's transaction, so that turning an idea into a post and
 /// linking the two commit together (see [`Store::convert_idea_to_post`]).
 pub(super) fn insert_post(tx: &Transaction<'_>, post: &ValidPost, now_ms: i64) -> Result<Post> {
+    insert_post_from(tx, post, "manual", None, now_ms)
+}
+
+/// Inserts a post that came from `source` (an import), keeping its `external_id` so that the
+/// next import of the same file recognises it.
+pub(super) fn insert_post_from(
+    tx: &Transaction<'_>,
+    post: &ValidPost,
+    source: &str,
+    external_id: Option<&str>,
+    now_ms: i64,
+) -> Result<Post> {
     let channel = channel_by_id(tx, post.channel_id).map_err(unknown_channel)?;
     if channel.archived {
         return Err(Error::invalid(
@@ -178,8 +190,8 @@ pub(super) fn insert_post(tx: &Transaction<'_>, post: &ValidPost, now_ms: i64) -
     let kind = post.kind.unwrap_or_else(|| default_post_kind(channel.kind));
     tx.execute(
         "INSERT INTO posts (channel_id, kind, published_at_ms, title, text, url, felt, motive,
-                            minutes, created_at_ms, updated_at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                            minutes, created_at_ms, updated_at_ms, source, external_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
         params![
             post.channel_id,
             kind,
@@ -190,7 +202,9 @@ pub(super) fn insert_post(tx: &Transaction<'_>, post: &ValidPost, now_ms: i64) -
             post.felt,
             post.motive,
             post.minutes,
-            now_ms
+            now_ms,
+            source,
+            external_id
         ],
     )?;
     post_by_id(tx, tx.last_insert_rowid())

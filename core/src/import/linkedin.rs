@@ -1,0 +1,160 @@
+//! LinkedIn's data archive ("Get a copy of your data"): `Shares.csv` -> posts on the LinkedIn
+//! channel. Accepts the .zip, the unpacked folder or one CSV; a long history comes split as
+//! `Shares_1.csv`, `Shares_2.csv`... Each share is keyed on its ShareLink, so an older and a
+//! newer archive that overlap merge cleanly.
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use super::files::{self, InputFile};
+use super::table::{self, Spec};
+use super::{shorten, validate_post, Context, ImportIssue, Item, Parsed, PostRow, Row};
+use crate::error::Result;
+use crate::model::{ChannelKind, PostInput};
+use crate::time::to_rfc3339;
+
+pub const SOURCE: &str = "linkedin";
+/// The channel imported shares go to (found ignoring case, created when missing).
+pub const CHANNEL: &str = "LinkedIn";
+
+const SHARES: Spec = Spec {
+    what: "LinkedIn's Shares.csv",
+    required: &["Date", "ShareLink", "ShareCommentary"],
+    header: "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility",
+};
+
+/// LinkedIn writes UTC times without a zone: "2025-11-19 09:59:30".
+const DATE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+const DATE_EXPECTED: &str = "a UTC date and time like 2025-11-19 09:59:30";
+/// Titles are the first line of the commentary, cut to this many characters.
+const TITLE_CHARS: usize = 120;
+
+/// Shares.csv, Shares_1.csv, Shares_2.csv... (any case).
+fn is_shares(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let Some(stem) = lower.strip_suffix(".csv") else {
+        return false;
+    };
+    stem == "shares"
+        || stem
+            .strip_prefix("shares_")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Reads the shares of an archive: a .zip, an unpacked folder or one CSV file.
+pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
+    let inputs = files::collect(path, is_shares, "Shares.csv")?;
+    let mut parsed = Parsed::new(SOURCE);
+    for InputFile { name, bytes } in inputs {
+        parsed.extend(parse_shares_csv(&name, &bytes, ctx)?);
+    }
+    Ok(parsed)
+}
+
+/// Reads one Shares.csv given as bytes; `file` names it in messages.
+pub fn parse_shares_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+    let table = table::read(file, bytes, &SHARES)?;
+    let mut parsed = Parsed::new(SOURCE);
+    parsed.files.push(file.to_string());
+    for record in &table.records {
+        let line = record.line;
+        let date = table.get(record, "Date");
+        let link = table.get(record, "ShareLink");
+        let commentary = table.raw(record, "ShareCommentary");
+        if date.is_empty() && link.is_empty() && commentary.trim().is_empty() {
+            continue; // a blank line at the end
+        }
+        let Ok(at) = NaiveDateTime::parse_from_str(date, DATE_FORMAT) else {
+            parsed.reject(ImportIssue::bad_value(
+                file,
+                line,
+                "Date",
+                date,
+                "is not a date and time",
+                DATE_EXPECTED,
+            ));
+            continue;
+        };
+        if link.is_empty() {
+            parsed.reject(ImportIssue::bad_value(
+                file,
+                line,
+                "ShareLink",
+                link,
+                "is empty",
+                "the share's link, like https://www.linkedin.com/feed/update/urn:li:share:…",
+            ));
+            continue;
+        }
+        let text = commentary.trim();
+        let input = PostInput {
+            published_at: to_rfc3339(at.and_utc().timestamp_millis()),
+            title: Some(title_of(text, table.get(record, "SharedUrl"))),
+            text: Some(text.to_string()),
+            url: Some(link.to_string()),
+            ..Default::default()
+        };
+        let column_of = |field: &str| match field {
+            "published_at" => ("Date", date.to_string()),
+            "url" => ("ShareLink", link.to_string()),
+            _ => ("ShareCommentary", shorten(text, 80)),
+        };
+        match validate_post(&input, ctx, (file, line), column_of) {
+            Ok(post) => parsed.rows.push(Row {
+                file: file.to_string(),
+                line,
+                external_id: link.to_string(),
+                item: Item::Post(PostRow {
+                    channel: CHANNEL.to_string(),
+                    channel_kind: ChannelKind::Linkedin,
+                    post,
+                    engagement: None,
+                }),
+            }),
+            Err(issue) => parsed.reject(*issue),
+        }
+    }
+    Ok(parsed)
+}
+
+/// The first non-empty line of the commentary, cut to [`TITLE_CHARS`]. A reshare without words
+/// is titled by what it shared, so the list still tells posts apart.
+fn title_of(text: &str, shared_url: &str) -> String {
+    match text.lines().map(str::trim).find(|l| !l.is_empty()) {
+        Some(first) => shorten(first, TITLE_CHARS),
+        None if !shared_url.is_empty() => shorten(&format!("Shared {shared_url}"), TITLE_CHARS),
+        None => "Shared on LinkedIn".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_files_are_recognised() {
+        for name in ["Shares.csv", "shares.csv", "Shares_1.csv", "SHARES_12.CSV"] {
+            assert!(is_shares(name), "{name}");
+        }
+        for name in [
+            "Shares_.csv",
+            "Shares_a.csv",
+            "Connections.csv",
+            "Shares.csv.bak",
+        ] {
+            assert!(!is_shares(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn title_is_the_first_line() {
+        assert_eq!(title_of("\n  Hallo wereld 👋\nmore", ""), "Hallo wereld 👋");
+        assert_eq!(title_of("", "https://x.nl"), "Shared https://x.nl");
+        assert_eq!(title_of("", ""), "Shared on LinkedIn");
+        assert_eq!(
+            title_of(&"é".repeat(200), "").chars().count(),
+            TITLE_CHARS + 1
+        );
+    }
+}
