@@ -113,8 +113,8 @@ fn post_row(
         channel_id: 0, // found or created by name when applied
         kind: word(table, record, "kind")?,
         published_at: get("published_at").to_string(),
-        title: Some(table.raw(record, "title").to_string()),
-        text: Some(table.raw(record, "text").to_string()),
+        title: Some(table.text(record, "title")),
+        text: Some(table.text(record, "text")),
         url: Some(get("url").to_string()),
         felt: word(table, record, "felt")?,
         motive: word(table, record, "motive")?,
@@ -194,13 +194,13 @@ fn inquiry_row(
         name: get("name").to_string(),
         organisation: Some(get("organisation").to_string()),
         via: word(table, record, "via")?.unwrap_or(Via::Other),
-        their_words: Some(table.raw(record, "their_words").to_string()),
+        their_words: Some(table.text(record, "their_words")),
         source_post_id: None,
         not_from_posts: false,
         status: word(table, record, "status")?.unwrap_or(InquiryStatus::New),
         value: Some(get("value").to_string()),
         currency: Some(get("currency").to_string()),
-        notes: Some(table.raw(record, "notes").to_string()),
+        notes: Some(table.text(record, "notes")),
     };
     let column_of = |field: &str| {
         let column = match field {

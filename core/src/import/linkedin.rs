@@ -61,8 +61,8 @@ pub fn parse_shares_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parse
         let line = record.line;
         let date = table.get(record, "Date");
         let link = table.get(record, "ShareLink");
-        let commentary = table.raw(record, "ShareCommentary");
-        if date.is_empty() && link.is_empty() && commentary.trim().is_empty() {
+        let text = table.text(record, "ShareCommentary");
+        if date.is_empty() && link.is_empty() && text.is_empty() {
             continue; // a blank line at the end
         }
         let Ok(at) = NaiveDateTime::parse_from_str(date, DATE_FORMAT) else {
@@ -87,18 +87,17 @@ pub fn parse_shares_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parse
             ));
             continue;
         }
-        let text = commentary.trim();
         let input = PostInput {
             published_at: to_rfc3339(at.and_utc().timestamp_millis()),
-            title: Some(title_of(text, table.get(record, "SharedUrl"))),
-            text: Some(text.to_string()),
+            title: Some(title_of(&text, table.get(record, "SharedUrl"))),
+            text: Some(text.clone()),
             url: Some(link.to_string()),
             ..Default::default()
         };
         let column_of = |field: &str| match field {
             "published_at" => ("Date", date.to_string()),
             "url" => ("ShareLink", link.to_string()),
-            _ => ("ShareCommentary", shorten(text, 80)),
+            _ => ("ShareCommentary", shorten(&text, 80)),
         };
         match validate_post(&input, ctx, (file, line), column_of) {
             Ok(post) => parsed.rows.push(Row {

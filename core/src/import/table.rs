@@ -46,12 +46,15 @@ impl Table {
             .unwrap_or("")
     }
 
-    /// The same, without trimming (for text whose first or last line matters to the writer).
-    pub fn raw<'r>(&self, record: &'r Record, column: &str) -> &'r str {
-        self.index
-            .get(&column.to_ascii_lowercase())
-            .and_then(|&i| record.fields.get(i))
-            .unwrap_or("")
+    /// Free text (a post, a note), trimmed, with line ends made '\n' whatever the file used:
+    /// the same text must compare equal whether it came from Windows or macOS.
+    pub fn text(&self, record: &Record, column: &str) -> String {
+        let value = self.get(record, column);
+        if value.contains('\r') {
+            value.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            value.to_string()
+        }
     }
 }
 
@@ -121,9 +124,23 @@ pub(crate) fn read(file: &str, bytes: &[u8], spec: &Spec) -> Result<Table> {
         .flexible(true)
         .from_reader(bytes);
     let mut all = Vec::new();
+    // Lines are counted from the record's byte offset: the csv crate's own line count is one
+    // short after a CRLF line end, and people open the file in an editor that counts right.
+    let (mut counted_to, mut line) = (0usize, 1u64);
     for result in reader.records() {
         let fields = result.map_err(|e| bad_csv(file, &e))?;
-        let line = fields.position().map_or(0, csv::Position::line);
+        let start = fields.position().map_or(counted_to, |p| p.byte() as usize);
+        let mut start = start.clamp(counted_to, bytes.len());
+        // The offset can point at the '\n' of the previous record's CRLF; a record itself never
+        // starts with a line end (the reader skips empty lines).
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += bytes[counted_to..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted_to = start;
         all.push(Record { line, fields });
     }
     let mut records = all.into_iter();
