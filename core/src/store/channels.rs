@@ -107,11 +107,8 @@ pub(super) fn channel_by_id(c: &Connection, id: i64) -> Result<Channel> {
     found(
         "channel",
         id,
-        c.query_row(
-            &format!("SELECT {COLUMNS} FROM channels WHERE id = ?1"),
-            [id],
-            from_row,
-        ),
+        c.prepare_cached(&format!("SELECT {COLUMNS} FROM channels WHERE id = ?1"))
+            .and_then(|mut stmt| stmt.query_row([id], from_row)),
     )
 }
 

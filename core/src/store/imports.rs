@@ -5,9 +5,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::channels::find_or_create_channel;
 use super::inquiries::insert_inquiry;
-use super::posts::insert_post_from;
+use super::posts::insert_post_row;
 use crate::error::Result;
-use crate::model::{Channel, ChannelKind, Inquiry, Post};
+use crate::model::{Channel, ChannelKind, Inquiry};
 use crate::validate::{ValidInquiry, ValidPost};
 
 /// True when a post from `source` with this `external_id` is stored. Deleted posts count too:
@@ -40,14 +40,15 @@ pub(crate) fn import_channel(
     find_or_create_channel(tx, name, kind, now_ms)
 }
 
+/// Returns the new post's id.
 pub(crate) fn import_post(
     tx: &Transaction<'_>,
     post: &ValidPost,
     source: &str,
     external_id: &str,
     now_ms: i64,
-) -> Result<Post> {
-    insert_post_from(tx, post, source, Some(external_id), now_ms)
+) -> Result<i64> {
+    insert_post_row(tx, post, source, Some(external_id), now_ms)
 }
 
 pub(crate) fn import_inquiry(
