@@ -69,7 +69,8 @@ fn is_zip(path: &Path) -> Result<bool> {
     let mut magic = [0u8; 4];
     let mut file = std::fs::File::open(path)?;
     let n = file.read(&mut magic)?;
-    Ok(n == 4 && magic == *b"PK\x03\x04")
+    // A local file header, or the end record alone (an empty archive).
+    Ok(n == 4 && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06"))
 }
 
 fn from_zip(path: &Path, wanted: fn(&str) -> bool) -> Result<Vec<InputFile>> {

@@ -106,7 +106,7 @@ pub fn parse_posts_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed
             ..Default::default()
         };
         let column_of = |field: &str| match field {
-            "published_at" => ("post_date", date.to_string()),
+            "published_at" => (column, date.to_string()),
             "text" => ("subtitle", shorten(subtitle, 80)),
             _ => ("title", shorten(&title, 80)),
         };

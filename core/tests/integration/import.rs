@@ -443,3 +443,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// A damaged archive (a zip signature, then anything) is an error, never a panic.
+    #[test]
+    fn damaged_archives_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let path = tmp.path().join("export.zip");
+        let mut data = b"PK\x03\x04".to_vec();
+        data.extend_from_slice(&bytes);
+        std::fs::write(&path, &data).expect("write");
+        let _ = linkedin::parse(&path, &ctx());
+        let _ = substack::parse(&path, &ctx());
+        let _ = mailchimp::parse(&path, &ctx());
+        let _ = csv_generic::parse_posts(&path, &ctx());
+    }
+
+    /// A real archive with one byte changed, or cut short: an error or an import, never a panic.
+    #[test]
+    fn corrupted_archives_never_panic(at in any::<prop::sample::Index>(), byte in any::<u8>(),
+                                      cut in any::<prop::sample::Index>()) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let path = tmp.path().join("export.zip");
+        zip_up(&path, &[("Shares.csv", fixture("linkedin/Shares.csv"))]);
+        let mut data = std::fs::read(&path).expect("read");
+        let i = at.index(data.len());
+        data[i] = byte;
+        data.truncate(cut.index(data.len()) + 1);
+        std::fs::write(&path, &data).expect("write");
+        let _ = linkedin::parse(&path, &ctx());
+    }
+}
+
+#[test]
+fn an_empty_archive_has_no_shares() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let archive = tmp.path().join("empty.zip");
+    zip_up(&archive, &[]);
+    let err = linkedin::parse(&archive, &ctx()).expect_err("empty");
+    assert_eq!(err.code(), "import_file_not_found");
+}
