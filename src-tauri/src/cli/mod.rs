@@ -1,6 +1,7 @@
 //! The command line on the same binary: with a subcommand it works headless and exits, sharing
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
+mod import;
 mod list;
 mod log;
 mod reminders;
@@ -49,6 +50,8 @@ pub enum Command {
     /// Gentle reminders: see the next planned one
     #[command(subcommand)]
     Reminders(reminders::RemindersCommand),
+    /// Bring in history from a LinkedIn, Substack or Mailchimp export, or a CSV (all or nothing)
+    Import(import::ImportArgs),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -60,6 +63,7 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Report(args) => report::run(&store, args),
         Command::Rhythm(cmd) => rhythm::run(&store, cmd),
         Command::Reminders(cmd) => reminders::run(&store, cmd),
+        Command::Import(args) => import::run(&store, args),
     });
     match result {
         Ok(output) => {

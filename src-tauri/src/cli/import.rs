@@ -1,0 +1,187 @@
+//! `afterword import SOURCE PATH`: preview, then bring in history from a platform's export, all or
+//! nothing. `--dry-run` only previews. A rejected file changes nothing and exits 2, also with
+//! `--json` (which then still prints the summary, with the errors).
+
+use std::path::{Path, PathBuf};
+
+use afterword_core::import::{self, Context, ImportIssue, Parsed};
+use afterword_core::{Clock, Error, Result, Store, SystemClock};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Source {
+    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv
+    Linkedin,
+    /// Substack export: the .zip, the unpacked folder, or posts.csv
+    Substack,
+    /// Mailchimp campaign report (.csv)
+    Mailchimp,
+    /// Posts in Afterword's CSV layout (see `--template`)
+    CsvPosts,
+    /// Inquiries in Afterword's CSV layout (see `--template`)
+    CsvInquiries,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Where the data comes from
+    source: Source,
+    /// The export: a file, a folder or a .zip
+    #[arg(required_unless_present = "template")]
+    path: Option<PathBuf>,
+    /// Only show what would be imported; write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Print JSON: {"source", "added", "already_present", "rejected", "skipped", "errors": [...]}
+    #[arg(long)]
+    json: bool,
+    /// Put newsletters in this channel (default: Newsletter)
+    #[arg(long, value_name = "NAME")]
+    channel: Option<String>,
+    /// Print the CSV header and an example row for csv-posts or csv-inquiries
+    #[arg(long)]
+    template: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Summary<'a> {
+    source: &'a str,
+    dry_run: bool,
+    added: u32,
+    already_present: u32,
+    rejected: u32,
+    skipped: u32,
+    /// Each: {code, file, line, column, value, expected, message} (see ImportIssue).
+    errors: Vec<serde_json::Value>,
+}
+
+fn issues_json(issues: &[ImportIssue]) -> Vec<serde_json::Value> {
+    issues
+        .iter()
+        .filter_map(|i| serde_json::to_value(i).ok())
+        .collect()
+}
+
+/// The user's time zone as an IANA zone (local times in Mailchimp and CSV files are read in it):
+/// `TZ` when it names one (as chrono's local time honours it), else the system's.
+fn local_zone() -> chrono_tz::Tz {
+    std::env::var("TZ")
+        .ok()
+        .and_then(|tz| tz.trim_start_matches(':').parse().ok())
+        .or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
+fn parse(source: Source, path: &Path, ctx: &Context) -> Result<Parsed> {
+    match source {
+        Source::Linkedin => import::linkedin::parse(path, ctx),
+        Source::Substack => import::substack::parse(path, ctx),
+        Source::Mailchimp => import::mailchimp::parse(path, ctx),
+        Source::CsvPosts => import::csv_generic::parse_posts(path, ctx),
+        Source::CsvInquiries => import::csv_generic::parse_inquiries(path, ctx),
+    }
+}
+
+/// Runs the import and returns what to print. On failure with `--json` the summary (with the
+/// errors) is printed here first; the caller prints the error and exits 2.
+pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
+    if a.template {
+        return match a.source {
+            Source::CsvPosts => Ok(import::csv_generic::posts_template()),
+            Source::CsvInquiries => Ok(import::csv_generic::inquiries_template()),
+            _ => Err(Error::invalid(
+                "template",
+                "template_unavailable",
+                "--template is for csv-posts and csv-inquiries",
+            )),
+        };
+    }
+    let Some(path) = a.path.as_deref() else {
+        return Err(Error::invalid(
+            "path",
+            "path_required",
+            "name the export to import",
+        ));
+    };
+    let now_ms = SystemClock.now_ms();
+    let ctx = Context {
+        now_ms,
+        tz: local_zone(),
+        channel: a.channel.clone(),
+    };
+    let parsed = parse(a.source, path, &ctx).inspect_err(|e| print_failure(&a, e, None))?;
+    let preview = import::preview(store, &parsed)?;
+    let summary = |added: u32, already_present: u32, skipped: u32| Summary {
+        source: parsed.source,
+        dry_run: a.dry_run,
+        added,
+        already_present,
+        rejected: preview.rejected,
+        skipped,
+        errors: issues_json(&preview.issues),
+    };
+    if a.dry_run && parsed.issues.is_empty() {
+        let s = summary(0, preview.already_present, preview.skipped);
+        return Ok(if a.json {
+            to_json(&s)
+        } else {
+            format!(
+                "Would add {} (already present: {}, skipped: {}). Nothing was written.",
+                preview.new, preview.already_present, preview.skipped
+            )
+        });
+    }
+    // A file with rejected rows is refused here, naming the first problem; nothing is written.
+    let outcome = import::apply(store, &parsed, now_ms).inspect_err(|e| {
+        let s = summary(0, preview.already_present, preview.skipped);
+        print_failure(&a, e, Some(&s));
+    })?;
+    let s = summary(outcome.added, outcome.already_present, outcome.skipped);
+    Ok(if a.json {
+        to_json(&s)
+    } else {
+        format!(
+            "Added {} from {} (already present: {}, skipped: {}).",
+            outcome.added,
+            parsed.files.join(", "),
+            outcome.already_present,
+            outcome.skipped
+        )
+    })
+}
+
+/// The `source` a successful import reports for this choice.
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::Linkedin => "linkedin",
+        Source::Substack => "substack",
+        Source::Mailchimp => "mailchimp",
+        Source::CsvPosts | Source::CsvInquiries => "csv",
+    }
+}
+
+fn to_json(summary: &Summary<'_>) -> String {
+    serde_json::to_string_pretty(summary).unwrap_or_else(|_| "null".into())
+}
+
+/// With --json, the summary of a failed import (the error itself goes to stderr).
+fn print_failure(a: &ImportArgs, e: &Error, summary: Option<&Summary<'_>>) {
+    if !a.json {
+        return;
+    }
+    let payload = serde_json::to_value(afterword_core::error::ErrorPayload::from(e)).ok();
+    let text = match summary {
+        Some(s) if !s.errors.is_empty() => to_json(s),
+        _ => to_json(&Summary {
+            source: source_name(a.source),
+            dry_run: a.dry_run,
+            added: 0,
+            already_present: 0,
+            rejected: 0,
+            skipped: 0,
+            errors: payload.into_iter().collect(),
+        }),
+    };
+    println!("{text}");
+}
