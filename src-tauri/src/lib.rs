@@ -11,3 +11,4 @@ pub mod reminders;
 pub mod state;
 pub mod tray;
 pub mod window;
+pub mod zone;

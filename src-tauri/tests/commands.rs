@@ -367,3 +367,46 @@ fn a_follow_up_is_logged_and_window_prefs_are_kept() {
     assert_eq!(err["code"], "autostart");
     assert_eq!(h.ok("get_window_prefs", json!({}))["close_to_tray"], true);
 }
+
+#[test]
+fn an_import_is_previewed_then_applied_once() {
+    let h = harness();
+    let archive = format!(
+        "{}/../core/tests/fixtures/import/linkedin/older",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let args = json!({ "source": "linkedin", "path": archive, "channel": null });
+    let preview = h.ok("import_preview", args.clone());
+    let new = preview["new"].as_i64().expect("new");
+    assert!(new > 0);
+    assert!(h
+        .ok("list_posts", json!({ "filter": {} }))
+        .as_array()
+        .is_some_and(Vec::is_empty));
+    assert_eq!(h.ok("import_apply", args.clone())["added"], new);
+    assert_eq!(h.ok("import_apply", args.clone())["added"], 0);
+    assert_eq!(h.ok("import_preview", args)["already_present"], new);
+
+    let err = h
+        .call(
+            "import_preview",
+            json!({ "source": "linkedin", "path": " ", "channel": null }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "path_required");
+    let wrong = format!(
+        "{}/../core/tests/fixtures/import/linkedin/Connections.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let err = h
+        .call(
+            "import_apply",
+            json!({ "source": "linkedin", "path": wrong, "channel": null }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "import_wrong_file");
+    assert!(h
+        .ok("import_template", json!({ "source": "csv_posts" }))
+        .as_str()
+        .is_some());
+}

@@ -10,10 +10,13 @@ pub mod csv_generic;
 mod files;
 pub mod linkedin;
 pub mod mailchimp;
+mod source;
 pub mod substack;
 mod table;
 
 use std::collections::HashSet;
+
+pub use source::ImportSource;
 
 use serde::Serialize;
 use ts_rs::TS;

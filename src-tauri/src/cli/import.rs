@@ -2,9 +2,9 @@
 //! nothing. `--dry-run` only previews. A rejected file changes nothing and exits 2, also with
 //! `--json` (which then still prints the summary, with the errors).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use afterword_core::import::{self, Context, ImportIssue, Parsed};
+use afterword_core::import::{self, Context, ImportIssue, ImportSource};
 use afterword_core::{Clock, Error, Result, Store, SystemClock};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -63,23 +63,15 @@ fn issues_json(issues: &[ImportIssue]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// The user's time zone as an IANA zone (local times in Mailchimp and CSV files are read in it):
-/// `TZ` when it names one (as chrono's local time honours it), else the system's.
-fn local_zone() -> chrono_tz::Tz {
-    std::env::var("TZ")
-        .ok()
-        .and_then(|tz| tz.trim_start_matches(':').parse().ok())
-        .or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
-        .unwrap_or(chrono_tz::UTC)
-}
-
-fn parse(source: Source, path: &Path, ctx: &Context) -> Result<Parsed> {
-    match source {
-        Source::Linkedin => import::linkedin::parse(path, ctx),
-        Source::Substack => import::substack::parse(path, ctx),
-        Source::Mailchimp => import::mailchimp::parse(path, ctx),
-        Source::CsvPosts => import::csv_generic::parse_posts(path, ctx),
-        Source::CsvInquiries => import::csv_generic::parse_inquiries(path, ctx),
+impl From<Source> for ImportSource {
+    fn from(source: Source) -> ImportSource {
+        match source {
+            Source::Linkedin => ImportSource::Linkedin,
+            Source::Substack => ImportSource::Substack,
+            Source::Mailchimp => ImportSource::Mailchimp,
+            Source::CsvPosts => ImportSource::CsvPosts,
+            Source::CsvInquiries => ImportSource::CsvInquiries,
+        }
     }
 }
 
@@ -87,15 +79,13 @@ fn parse(source: Source, path: &Path, ctx: &Context) -> Result<Parsed> {
 /// errors) is printed here first; the caller prints the error and exits 2.
 pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
     if a.template {
-        return match a.source {
-            Source::CsvPosts => Ok(import::csv_generic::posts_template()),
-            Source::CsvInquiries => Ok(import::csv_generic::inquiries_template()),
-            _ => Err(Error::invalid(
+        return ImportSource::from(a.source).template().ok_or_else(|| {
+            Error::invalid(
                 "template",
                 "template_unavailable",
                 "--template is for csv-posts and csv-inquiries",
-            )),
-        };
+            )
+        });
     }
     let Some(path) = a.path.as_deref() else {
         return Err(Error::invalid(
@@ -107,10 +97,12 @@ pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
     let now_ms = SystemClock.now_ms();
     let ctx = Context {
         now_ms,
-        tz: local_zone(),
+        tz: crate::zone::local_zone(),
         channel: a.channel.clone(),
     };
-    let parsed = parse(a.source, path, &ctx).inspect_err(|e| print_failure(&a, e, None))?;
+    let parsed = ImportSource::from(a.source)
+        .parse(path, &ctx)
+        .inspect_err(|e| print_failure(&a, e, None))?;
     let preview = import::preview(store, &parsed)?;
     let summary = |added: u32, already_present: u32, skipped: u32| Summary {
         source: parsed.source,

@@ -5,6 +5,7 @@ pub mod app;
 pub mod channels;
 pub mod desktop;
 pub mod ideas;
+pub mod imports;
 pub mod inquiries;
 pub mod insights;
 pub mod posts;
@@ -56,6 +57,9 @@ macro_rules! all_commands {
             $crate::commands::desktop::get_window_prefs,
             $crate::commands::desktop::set_window_prefs,
             $crate::commands::inquiries::mark_followed_up,
+            $crate::commands::imports::import_preview,
+            $crate::commands::imports::import_apply,
+            $crate::commands::imports::import_template,
             $crate::commands::insights::insights_report,
             $crate::commands::insights::get_insight_settings,
             $crate::commands::insights::set_insight_settings,
