@@ -19,6 +19,9 @@ import type { CalendarPost } from "./bindings/CalendarPost";
 import type { ChannelCadence } from "./bindings/ChannelCadence";
 import type { Idea } from "./bindings/Idea";
 import type { IdeaInput } from "./bindings/IdeaInput";
+import type { ImportOutcome } from "./bindings/ImportOutcome";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportSource } from "./bindings/ImportSource";
 import type { ReminderKind } from "./bindings/ReminderKind";
 import type { ReminderPrefs } from "./bindings/ReminderPrefs";
 import type { ReminderPreview } from "./bindings/ReminderPreview";
@@ -52,12 +55,17 @@ export type { InsightGroups } from "./bindings/InsightGroups";
 export type { InsightsBaseline } from "./bindings/InsightsBaseline";
 export type { InsightsTotals } from "./bindings/InsightsTotals";
 export type { PostInsight } from "./bindings/PostInsight";
+export type { ImportIssue } from "./bindings/ImportIssue";
+export type { SampleRow } from "./bindings/SampleRow";
 export type {
   CalendarData,
   CalendarPost,
   ChannelCadence,
   Idea,
   IdeaInput,
+  ImportOutcome,
+  ImportPreview,
+  ImportSource,
   ReminderKind,
   ReminderPrefs,
   ReminderPreview,
@@ -150,3 +158,13 @@ export const getWindowPrefs = () => invoke<WindowPrefs>("get_window_prefs");
 export const setWindowPrefs = (prefs: WindowPrefs) => invoke<WindowPrefs>("set_window_prefs", { prefs });
 /** The user followed up with this open inquiry today. */
 export const markFollowedUp = (id: number) => invoke<Inquiry>("mark_followed_up", { id });
+
+// Imports
+/** What importing the export at `path` would add, find already here, skip or refuse; writes nothing. */
+export const importPreview = (source: ImportSource, path: string, channel: string | null) =>
+  invoke<ImportPreview>("import_preview", { source, path, channel });
+/** Imports the export at `path`, all or nothing. */
+export const importApply = (source: ImportSource, path: string, channel: string | null) =>
+  invoke<ImportOutcome>("import_apply", { source, path, channel });
+/** The CSV layout with example rows (csv_posts and csv_inquiries only). */
+export const importTemplate = (source: ImportSource) => invoke<string>("import_template", { source });
