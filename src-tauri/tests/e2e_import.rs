@@ -88,7 +88,14 @@ async fn imports_a_linkedin_archive_after_a_preview() {
     app.click_button("Preview").await;
     app.wait_for_text("2 already here").await;
     app.wait_for_text("0 new").await;
-    app.wait_for_text("already here").await;
+    app.find(
+        "the imported post marked already here in the first rows",
+        &format!(
+            "//li[contains(normalize-space(.), {})]/*[normalize-space(.)='already here']",
+            xpath_literal(IMPORTED_TITLE)
+        ),
+    )
+    .await;
     app.check(
         !button_enabled(&app, "Import 0").await,
         "Import 0 is enabled with nothing new",
@@ -113,6 +120,15 @@ async fn imports_a_linkedin_archive_after_a_preview() {
     app.check(
         !app.has_button("Import 0").await && !app.has_button("Import 2").await,
         "an Import button still shows after the wrong file",
+    )
+    .await;
+
+    // For a CSV source the layout can be shown and copied.
+    app.select_option("Source", "Posts (CSV)").await;
+    app.click_button("Show the CSV layout").await;
+    app.find(
+        "the CSV layout with an example row",
+        "//pre[contains(., 'Why I stopped posting three times a week')]",
     )
     .await;
     app.quit().await;

@@ -450,7 +450,7 @@ export const nl: Messages = {
   "import.templateHint": "Kopieer dit naar een spreadsheet of tekstbestand en vul je eigen rijen in.",
   "import.previewTitle": "Dit zou er geïmporteerd worden",
   "import.count.new": "{n} nieuw",
-  "import.count.already": "{n} staan er al",
+  "import.count.already": "{n} al aanwezig",
   "import.count.skipped": "{n} overgeslagen (concepten)",
   "import.count.problems": "{n} met problemen",
   "import.samples": "Eerste rijen",
