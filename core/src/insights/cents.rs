@@ -109,10 +109,14 @@ pub(crate) enum CentSplit {
     },
 }
 
-/// Reusable buffers for [`CentSplit::new`].
+/// Reusable buffers for [`CentSplit::new`]; after it, the floors and fractions of the last
+/// split's shares (for [`CentSplit::settle`]).
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     fractions: Vec<f64>,
+    floors: Vec<i64>,
+    /// The bucket of each fraction.
+    slots: Vec<u16>,
     buckets: Vec<u32>,
     boundary: Vec<(f64, usize)>,
 }
@@ -143,6 +147,8 @@ impl CentSplit {
         }
         let Scratch {
             fractions,
+            floors,
+            slots,
             buckets,
             boundary,
         } = scratch;
@@ -159,21 +165,38 @@ impl CentSplit {
         buckets.resize(nbuckets, 0);
         let mut given = 0i128;
         let mut positive = 0usize;
+        // Sized first and filled through slices: pushing would reload each vector's length
+        // after every histogram write (they might alias, as far as the compiler knows).
+        let n = weights.len();
         fractions.clear();
-        fractions.extend(weights.iter().map(|&w| {
+        fractions.resize(n, 0.0);
+        floors.clear();
+        floors.resize(n, 0);
+        slots.clear();
+        slots.resize(n, 0);
+        let histogram = buckets.as_mut_slice();
+        let outs = fractions
+            .iter_mut()
+            .zip(floors.iter_mut())
+            .zip(slots.iter_mut());
+        for (&w, ((fraction_of, floor_of), slot_of)) in weights.iter().zip(outs) {
             if w > 0.0 {
                 let (floor, fraction) = exact_share(total, w);
                 given += i128::from(floor);
                 positive += 1;
-                if let Some(count) = buckets.get_mut(bucket(fraction, bits)) {
+                let b = bucket(fraction, bits);
+                if let Some(count) = histogram.get_mut(b) {
                     *count += 1;
                 }
-                fraction
+                *fraction_of = fraction;
+                *floor_of = floor;
+                *slot_of = b as u16;
             } else {
                 // Marks "no share at all": never among the largest.
-                -1.0
+                *fraction_of = -1.0;
+                *slot_of = u16::MAX;
             }
-        }));
+        }
         let left = i128::from(total) - given;
         let k = match usize::try_from(left) {
             Ok(0) => return CentSplit::Cutoff { total, cut: None },
@@ -202,9 +225,10 @@ impl CentSplit {
         boundary.extend(
             fractions
                 .iter()
+                .zip(slots.iter())
                 .enumerate()
-                .filter(|(_, f)| **f >= 0.0 && bucket(**f, bits) == b)
-                .map(|(i, f)| (*f, first + i)),
+                .filter(|(_, (_, s))| usize::from(**s) == b)
+                .map(|(i, (f, _))| (*f, first + i)),
         );
         boundary.sort_unstable_by(largest_first);
         match boundary.get(need.wrapping_sub(1)) {
@@ -242,6 +266,42 @@ impl CentSplit {
                 .and_then(|k| shares.get(k))
                 .copied()
                 .unwrap_or(0),
+        }
+    }
+}
+
+impl CentSplit {
+    /// Splits `total` as [`CentSplit::new`] does and adds to `out[k]` the cents of the post at
+    /// position `first + k` ([`CentSplit::share`] for every candidate at once, from the floors
+    /// and fractions the split has just worked out).
+    pub(crate) fn settle(
+        total: i64,
+        first: usize,
+        weights: &[f64],
+        scratch: &mut Scratch,
+        out: &mut [i64],
+    ) {
+        let split = CentSplit::new(total, first, weights, scratch);
+        match &split {
+            CentSplit::Nothing => {}
+            CentSplit::Cutoff { cut, .. } => {
+                // No cut: no fraction passes +inf. A post with no share has fraction -1 and
+                // floor 0.
+                let (cut_fraction, cut_pos) = cut.unwrap_or((f64::INFINITY, 0));
+                let shares = scratch.floors.iter().zip(&scratch.fractions);
+                for (k, ((&floor, &fraction), o)) in shares.zip(out).enumerate() {
+                    // `|` and `&`, not `||` and `&&`: which way it goes is a coin toss per
+                    // post, and a mispredicted branch costs more than both sides.
+                    let extra = (fraction > cut_fraction)
+                        | ((fraction == cut_fraction) & (first + k <= cut_pos));
+                    *o = o.saturating_add(floor + i64::from(extra));
+                }
+            }
+            CentSplit::Explicit { .. } => {
+                for (k, (&w, o)) in weights.iter().zip(out).enumerate() {
+                    *o = o.saturating_add(split.share(first + k, w));
+                }
+            }
         }
     }
 }
@@ -285,6 +345,29 @@ mod tests {
                 split(total, weights),
                 "{total} {weights:?}"
             );
+        }
+    }
+
+    #[test]
+    fn settling_at_once_gives_each_post_its_share() {
+        let many: Vec<f64> = (1..=500).map(|k| k as f64 / 125_250.0).collect();
+        let cases: [(i64, &[f64]); 7] = [
+            (10_000, &[1.0 / 3.0; 3]),
+            (10, &[0.15, 0.27, 0.58]),
+            (7, &[0.0, 1.0, 0.0]),
+            (100, &[0.25; 4]),
+            (987_654, &many),
+            (0, &[0.5, 0.5]),
+            (i64::MAX / 4, &[0.1, 0.2, 0.3, 0.4]),
+        ];
+        for (total, weights) in cases {
+            let split = CentSplit::new(total, 10, weights, &mut Scratch::default());
+            let mut settled = vec![1i64; weights.len()];
+            CentSplit::settle(total, 10, weights, &mut Scratch::default(), &mut settled);
+            let each: Vec<i64> = (0..weights.len())
+                .map(|k| 1 + split.share(10 + k, weights[k]))
+                .collect();
+            assert_eq!(settled, each, "{total}");
         }
     }
 

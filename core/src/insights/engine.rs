@@ -1,22 +1,28 @@
 //! The attribution pass: every inquiry's credit shared over posts, exactly as the contract in
 //! DESIGN.md ("Attribution semantics") says.
 //!
-//! Cost: sorting the posts is O(P log P) and the inquiries O(I log I); each inquiry finds its
-//! window [t - W, t] by binary search over the sorted post times, O(log P). Confirmed,
-//! last-touch and first-touch credit then take O(1) per inquiry. Linear, time-decay and
-//! position credit every post in the window, O(n) for n candidates, because the report lists
-//! each post's inquiries with their weights. So the pass is O((P + I) log P + C), where C, the
-//! number of (inquiry, candidate) pairs, is at most I x (posts per window); memory is
-//! O(P + I + C) for the same reason. With dense data C dominates (50,000 posts over ten years
-//! is ~400 posts per 30-day window), so the pairs get the care:
+//! Cost: sorting the posts is O(P log P) and the inquiries O(I log I); each inquiry's window
+//! [t - W, t] is found by two pointers over the sorted post times (both ends only move forward
+//! in time), O(P + I) in all. Confirmed, last-touch and first-touch credit then take O(1) per
+//! inquiry. Linear, time-decay and position credit every post in the window, O(n) for n
+//! candidates. So the pass is O((P + I) log P + C), where C, the number of (inquiry, candidate)
+//! pairs, is at most I x (posts per window). Memory is O(P + I), plus O(C) for the lists of
+//! credited inquiries when they are asked for. With dense data C dominates (50,000 posts over
+//! ten years is ~400 posts per 30-day window), so the pairs get the care:
 //!
 //! 1. Per inquiry (in parallel chunks): where its credit goes and what it takes to weigh one
-//!    pair on its own: the time-decay normaliser, the rule that shares its cents.
+//!    pair on its own (the time-decay normaliser); for a client with a value, the cents each
+//!    candidate post gets, settled at once while the split is at hand.
 //! 2. Per post (in parallel chunks of posts, each owning its posts' tallies): the inquiries
 //!    whose window holds the post are a contiguous run of the time-sorted inquiries (window
-//!    starts and ends both move forward with time), found by two pointers. The post's list is
-//!    written in one go, in time order, so the result is the same bit for bit whatever the
-//!    number of threads.
+//!    starts and ends both move forward with time), found by two pointers. The post's sums are
+//!    added up in time order, so the result is the same bit for bit whatever the number of
+//!    threads.
+//!
+//! Writing every post's list of (inquiry, weight) credits is most of the cost of a dense report
+//! (7.4 million entries for 50,000 posts over ten years), and only `report --json` prints them
+//! all. So the lists are built only where [`Lists`] asks for them; the sums, counts and cents
+//! come out of the same loop either way, so they are the same with or without the lists.
 
 use std::collections::HashMap;
 
@@ -36,7 +42,22 @@ pub(crate) struct Tally {
     pub revenue_cents: i64,
     /// When the first inquiry credited to it (weight > 0) came in.
     pub first_credit_ms: Option<i64>,
+    /// How many inquiries are credited to it (weight > 0).
+    pub count: usize,
+    /// Those inquiries with their weights, in the order they came in, when [`Lists`] asked for
+    /// this post's list; otherwise empty.
     pub credits: Vec<InquiryCredit>,
+}
+
+/// Which posts get their list of credited inquiries ([`Tally::credits`]) written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lists {
+    /// No post: the sums only.
+    None,
+    /// Every post (`report --json`).
+    All,
+    /// The post with this id, if there is one.
+    Post(i64),
 }
 
 /// The outcome of one pass. Posts are addressed by their position in time order: `sorted[pos]`
@@ -93,7 +114,6 @@ struct Shared {
     lo: usize,
     hi: usize,
     share: Share,
-    cents: CentSplit,
 }
 
 /// What the per-post loop reads of a shared inquiry, packed in 32 bytes so that the few
@@ -127,8 +147,9 @@ pub(crate) fn attribute_all(
     inquiries: &[InquiryFacts],
     settings: &InsightSettings,
     range: &DateRange,
+    lists: Lists,
 ) -> Attribution {
-    attribute_with(posts, inquiries, settings, range, None)
+    attribute_with(posts, inquiries, settings, range, lists, None)
 }
 
 /// [`attribute_all`] with the number of threads forced (tests check that it changes nothing).
@@ -137,6 +158,7 @@ fn attribute_with(
     inquiries: &[InquiryFacts],
     settings: &InsightSettings,
     range: &DateRange,
+    lists: Lists,
     threads: Option<usize>,
 ) -> Attribution {
     // Sorting the keys themselves, not indices that point at them: no cache miss per comparison.
@@ -148,11 +170,29 @@ fn attribute_with(
     keys.sort_unstable();
     let sorted: Vec<usize> = keys.iter().map(|k| k.2).collect();
     let times: Vec<i64> = keys.iter().map(|k| k.0).collect();
-    let by_id: HashMap<i64, usize> = if inquiries.iter().any(|i| i.source_post_id.is_some()) {
-        keys.iter().enumerate().map(|(pos, k)| (k.1, pos)).collect()
-    } else {
-        HashMap::new()
+    let listed = match lists {
+        Lists::None => Listed::None,
+        Lists::All => Listed::All,
+        Lists::Post(id) => match keys.iter().position(|k| k.1 == id) {
+            Some(pos) => Listed::One(pos),
+            None => Listed::None,
+        },
     };
+    // Where the confirmed sources are: a map of the few posts named, not of every post.
+    let mut by_id: HashMap<i64, usize> = inquiries
+        .iter()
+        .filter_map(|i| i.source_post_id)
+        .map(|id| (id, usize::MAX))
+        .collect();
+    if !by_id.is_empty() {
+        for (pos, k) in keys.iter().enumerate() {
+            if let Some(slot) = by_id.get_mut(&k.1) {
+                *slot = pos;
+            }
+        }
+        // A source that is not among the posts (deleted) counts as none.
+        by_id.retain(|_, pos| *pos != usize::MAX);
+    }
     drop(keys);
     let window_ms = settings.window_days.saturating_mul(MS_PER_DAY);
 
@@ -178,6 +218,9 @@ fn attribute_with(
     let mut whole: Vec<Whole> = Vec::new();
     let mut window_starts = vec![0i64; posts.len() + 1];
     let mut single = vec![0usize; posts.len()];
+    // The window [t - W, t] of each inquiry is lo..hi in `times`; both ends only move forward
+    // as the inquiries go by in time order.
+    let (mut lo, mut hi) = (0usize, 0usize);
     for (order, &k) in order.iter().enumerate() {
         let inquiry = &inquiries[k];
         let t = inquiry.received_at_ms;
@@ -186,8 +229,14 @@ fn attribute_with(
         out.clients += i64::from(inquiry.is_client);
         // Saturating: values are capped at validation, but a hand-edited database is not.
         out.revenue_cents = out.revenue_cents.saturating_add(revenue);
-        let lo = times.partition_point(|&p| p < t.saturating_sub(window_ms));
-        let hi = times.partition_point(|&p| p <= t);
+        let from = t.saturating_sub(window_ms);
+        while times.get(lo).is_some_and(|&p| p < from) {
+            lo += 1;
+        }
+        hi = hi.max(lo);
+        while times.get(hi).is_some_and(|&p| p <= t) {
+            hi += 1;
+        }
         if lo < hi {
             out.inquiries_inside += 1;
         } else {
@@ -217,7 +266,6 @@ fn attribute_with(
                     lo,
                     hi,
                     share: Share::Equal(0.0),
-                    cents: CentSplit::Nothing,
                 });
                 continue;
             }
@@ -263,13 +311,7 @@ fn attribute_with(
         model: settings.model,
         decay: &decay,
     };
-    prepare_all(&mut shared, inquiries, &weigh, threads);
-    let priced: Vec<usize> = shared
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !matches!(s.cents, CentSplit::Nothing))
-        .map(|(k, _)| k)
-        .collect();
+    let cents = prepare_all(&mut shared, inquiries, &weigh, threads, posts.len());
     let hot: Vec<Hot> = shared
         .iter()
         .map(|s| {
@@ -292,10 +334,11 @@ fn attribute_with(
     let job = Job {
         shared: &shared,
         hot: &hot,
-        priced: &priced,
+        cents: &cents,
         whole: &whole,
         inquiries,
         weigh: &weigh,
+        listed,
     };
     out.tallies = credit_all(&job, &counts, threads);
     out.sorted = sorted;
@@ -414,19 +457,40 @@ impl Weigh<'_> {
     }
 }
 
-/// Step 1: the share rule and the cent split of every shared inquiry, in parallel chunks of
-/// inquiries (each is independent of the others).
+/// Step 1: the share rule of every shared inquiry, and the cents each post gets of the shared
+/// inquiries with a value, in parallel chunks of inquiries (each is independent of the others).
+/// Returns those cents by post position. Cents are whole numbers, never negative, so adding up
+/// the chunks' parts in any order gives the same total (saturating at the maximum, as any order
+/// would).
 fn prepare_all(
     shared: &mut [Shared],
     inquiries: &[InquiryFacts],
     weigh: &Weigh<'_>,
     threads: usize,
-) {
+    posts: usize,
+) -> Vec<i64> {
     let bounds = par::even_bounds(shared.len(), threads);
-    par::chunks(shared, &bounds, |_, part| prepare(part, inquiries, weigh));
+    let parts = par::chunks(shared, &bounds, |_, part| {
+        prepare(part, inquiries, weigh, posts)
+    });
+    let mut parts = parts.into_iter();
+    let mut cents = parts.next().unwrap_or_default();
+    cents.resize(posts, 0);
+    for part in parts {
+        for (c, x) in cents.iter_mut().zip(part) {
+            *c = c.saturating_add(x);
+        }
+    }
+    cents
 }
 
-fn prepare(shared: &mut [Shared], inquiries: &[InquiryFacts], weigh: &Weigh<'_>) {
+fn prepare(
+    shared: &mut [Shared],
+    inquiries: &[InquiryFacts],
+    weigh: &Weigh<'_>,
+    posts: usize,
+) -> Vec<i64> {
+    let mut cents = vec![0i64; posts];
     let mut weights: Vec<f64> = Vec::new();
     let mut scratch = Scratch::default();
     for s in shared {
@@ -435,10 +499,23 @@ fn prepare(shared: &mut [Shared], inquiries: &[InquiryFacts], weigh: &Weigh<'_>)
         let revenue = inquiries[s.inquiry].revenue_cents();
         if revenue > 0 {
             weights.clear();
-            weights.extend((lo..hi).map(|pos| weigh.weight(s.share, lo, hi, pos)));
-            s.cents = CentSplit::new(revenue, lo, &weights, &mut scratch);
+            match s.share {
+                // All in the newest one's block (the common case): `Weigh::weight` is the
+                // mantissa times the scale, in a loop the compiler can vectorise.
+                Share::Decay { newest, scale, .. } if weigh.decay.one_block(lo, newest) => {
+                    let mantissas = weigh.decay.mantissa.get(lo..hi).unwrap_or(&[]);
+                    weights.extend(mantissas.iter().map(|m| m * scale));
+                }
+                share => weights.extend((lo..hi).map(|pos| weigh.weight(share, lo, hi, pos))),
+            }
+            // These are the very floats the posts are credited with, so these are the cents
+            // their credit stands for; settled here, while the split is at hand.
+            if let Some(out) = cents.get_mut(lo..hi) {
+                CentSplit::settle(revenue, lo, &weights, &mut scratch, out);
+            }
         }
     }
+    cents
 }
 
 /// What step 2 reads, shared by its threads.
@@ -447,12 +524,32 @@ struct Job<'a> {
     shared: &'a [Shared],
     /// The same, packed.
     hot: &'a [Hot],
-    /// Indices into `shared` of the inquiries with cents to share (clients with a value).
-    priced: &'a [usize],
+    /// The cents of the shared inquiries each post gets, by position.
+    cents: &'a [i64],
     /// By post, then in time order.
     whole: &'a [Whole],
     inquiries: &'a [InquiryFacts],
     weigh: &'a Weigh<'a>,
+    /// The posts whose lists are written.
+    listed: Listed,
+}
+
+/// [`Lists`] by position in time order.
+#[derive(Debug, Clone, Copy)]
+enum Listed {
+    None,
+    All,
+    One(usize),
+}
+
+impl Listed {
+    fn wants(self, pos: usize) -> bool {
+        match self {
+            Listed::None => false,
+            Listed::All => true,
+            Listed::One(one) => one == pos,
+        }
+    }
 }
 
 /// Step 2: the posts in chunks of about equal numbers of pairs, one thread each.
@@ -486,14 +583,12 @@ fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
 
 /// Credits the posts at positions start.. (`tallies`; `counts` their numbers of credits).
 fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) {
-    let (shared, priced, weigh) = (job.shared, job.priced, job.weigh);
+    let (shared, weigh) = (job.shared, job.weigh);
     // The run of shared inquiries whose window holds `pos` is a..b: a is the first whose window
     // ends after pos, b the first whose window starts after it. Both only move forward, and so
-    // do the matching bounds in `priced` and `whole`.
+    // does the matching bound in `whole`.
     let mut a = shared.partition_point(|s| s.hi <= start);
     let mut b = shared.partition_point(|s| s.lo <= start);
-    let mut pa = priced.partition_point(|&k| k < a);
-    let mut pb = priced.partition_point(|&k| k < b);
     let mut w = job.whole.partition_point(|x| x.pos < start);
     for (k, (tally, &count)) in tallies.iter_mut().zip(counts).enumerate() {
         let pos = start + k;
@@ -503,106 +598,167 @@ fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) 
         while shared.get(b).is_some_and(|s| s.lo <= pos) {
             b += 1;
         }
-        while priced.get(pa).is_some_and(|&k| k < a) {
-            pa += 1;
-        }
-        while priced.get(pb).is_some_and(|&k| k < b) {
-            pb += 1;
-        }
         let run = shared.get(a..b).unwrap_or(&[]);
         let hot = job.hot.get(a..b).unwrap_or(&[]);
         let w_end = w + job.whole[w..].iter().take_while(|x| x.pos == pos).count();
         let wholes = &job.whole[w..w_end];
         w = w_end;
-        tally.credits = Vec::with_capacity(count);
+        let list = job.listed.wants(pos);
+        if list {
+            tally.credits = Vec::with_capacity(count);
+        }
         if !wholes.is_empty() {
-            credit_merged(job, pos, run, wholes, tally);
+            credit_merged(job, pos, run, wholes, tally, list);
             continue;
         }
-        let priced = Priced {
-            first: a,
-            indices: priced.get(pa..pb).unwrap_or(&[]),
+        let at = Run {
+            run,
+            hot,
+            cents: job.cents.get(pos).copied().unwrap_or(0),
         };
         match (weigh.model, weigh.decay.block.get(pos)) {
-            // The hot loop of a time-decay report: one multiplication per pair. The same float
-            // as `Weigh::weight` (which is `mantissa * scale` in the same block).
+            // The hot loop of a time-decay report: one multiplication per pair, the same float
+            // as `Weigh::weight` (which is `mantissa * scale` in the same block). The newest
+            // candidate's block only grows along the run (later inquiries, later candidates),
+            // so the pairs in the post's own block come first; the rare others (windows that
+            // cross a block boundary) are weighed out of line, in a loop of their own, so that
+            // the first loop keeps its sums in registers.
             (AttributionModel::TimeDecay, Some(&block)) => {
                 let mantissa = weigh.decay.mantissa[pos];
-                credit_run(pos, run, hot, priced, tally, |k, h| {
-                    if h.newest_block == block {
-                        mantissa * h.scale
-                    } else {
+                let same = hot.partition_point(|h| h.newest_block == block);
+                debug_assert!(hot[same..].iter().all(|h| h.newest_block > block));
+                let split = Split {
+                    same,
+                    fast: |h: &Hot| mantissa * h.scale,
+                    slow: |k: usize| weight_of(weigh, run, k, pos),
+                };
+                credit_run(at, tally, list, split);
+            }
+            _ => {
+                let split = Split {
+                    same: 0,
+                    fast: |_: &Hot| 0.0,
+                    slow: |k: usize| {
                         run.get(k)
                             .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
-                    }
-                });
+                    },
+                };
+                credit_run(at, tally, list, split);
             }
-            _ => credit_run(pos, run, hot, priced, tally, |k, _| {
-                run.get(k)
-                    .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
-            }),
         }
     }
 }
 
-/// The shared inquiries of a run that have cents to share: `indices` into `shared`, the run
-/// starting at index `first`.
-#[derive(Clone, Copy)]
-struct Priced<'a> {
-    first: usize,
-    indices: &'a [usize],
+/// The weight of the post at `pos` for the shared inquiry `run[k]`, out of line.
+#[inline(never)]
+fn weight_of(weigh: &Weigh<'_>, run: &[Shared], k: usize, pos: usize) -> f64 {
+    run.get(k)
+        .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
 }
 
-/// The common case: only shared inquiries. The list is written in one `extend` (no capacity
-/// check per element), then summed without a branch per pair, then the few priced ones settle
-/// their cents.
-#[inline(always)]
-fn credit_run(
-    pos: usize,
-    run: &[Shared],
-    hot: &[Hot],
-    priced: Priced<'_>,
-    tally: &mut Tally,
-    weight: impl Fn(usize, &Hot) -> f64,
-) {
-    tally
-        .credits
-        .extend(hot.iter().enumerate().map(|(k, h)| InquiryCredit {
-            id: h.id,
-            weight: weight(k, h),
-        }));
-    let mut inquiries = 0.0;
-    let mut clients = 0.0;
-    let mut zero = false;
-    for (c, h) in tally.credits.iter().zip(hot) {
+/// How a run's pairs are weighed: the first `same` by `fast` from their packed entry, the
+/// others by `slow` from their index in the run.
+struct Split<F, S> {
+    same: usize,
+    fast: F,
+    slow: S,
+}
+
+impl<F: Fn(&Hot) -> f64, S: Fn(usize) -> f64> Split<F, S> {
+    #[inline(always)]
+    fn weight(&self, k: usize, h: &Hot) -> f64 {
+        if k < self.same {
+            (self.fast)(h)
+        } else {
+            (self.slow)(k)
+        }
+    }
+}
+
+/// A post's running sums, added to in time order.
+#[derive(Default)]
+struct Sums {
+    inquiries: f64,
+    clients: f64,
+    count: usize,
+}
+
+impl Sums {
+    #[inline(always)]
+    fn add(&mut self, w: f64, client: f64) {
         // Weights are >= 0, and adding 0.0 changes nothing: no branch needed.
-        inquiries += c.weight;
-        clients += c.weight * h.client;
-        zero |= c.weight <= 0.0;
+        self.inquiries += w;
+        self.clients += w * client;
+        self.count += usize::from(w > 0.0);
     }
-    let mut cents = 0i64;
-    for &k in priced.indices {
-        let (s, c) = (&run[k - priced.first], &tally.credits[k - priced.first]);
-        cents = cents.saturating_add(s.cents.share(pos, c.weight));
+}
+
+/// The shared inquiries crediting a post: `run`, packed in `hot`, and the cents they give it.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    run: &'a [Shared],
+    hot: &'a [Hot],
+    cents: i64,
+}
+
+/// The common case: only shared inquiries. The sums are added up in time order, without
+/// writing anything per pair, and the list is written (in one `extend`) only when it was asked
+/// for. So the sums are the same float whether or not the list is written.
+#[inline(always)]
+fn credit_run<F: Fn(&Hot) -> f64, S: Fn(usize) -> f64>(
+    at: Run<'_>,
+    tally: &mut Tally,
+    list: bool,
+    split: Split<F, S>,
+) {
+    let Run { run, hot, cents } = at;
+    let same = split.same.min(hot.len());
+    let mut sums = Sums::default();
+    for h in &hot[..same] {
+        sums.add((split.fast)(h), h.client);
     }
-    tally.first_credit_ms = tally
-        .credits
-        .iter()
-        .zip(run)
-        .find(|(c, _)| c.weight > 0.0)
-        .map(|(_, s)| s.received_at_ms);
-    if zero {
-        // Time decay with a tiny half-life can underflow a weight to 0: that post got nothing.
-        tally.credits.retain(|c| c.weight > 0.0);
+    for (k, h) in hot.iter().enumerate().skip(same) {
+        sums.add((split.slow)(k), h.client);
     }
-    tally.inquiries = inquiries;
-    tally.clients = clients;
+    // Time decay with a tiny half-life can underflow a weight to 0: that post got nothing from
+    // that inquiry. Usually the first pair is already the first credit.
+    tally.first_credit_ms = if sums.count == 0 {
+        None
+    } else {
+        hot.iter()
+            .enumerate()
+            .find(|(k, h)| split.weight(*k, h) > 0.0)
+            .and_then(|(k, _)| run.get(k))
+            .map(|s| s.received_at_ms)
+    };
+    if list {
+        tally
+            .credits
+            .extend(hot.iter().enumerate().map(|(k, h)| InquiryCredit {
+                id: h.id,
+                weight: split.weight(k, h),
+            }));
+        if sums.count < hot.len() {
+            tally.credits.retain(|c| c.weight > 0.0);
+        }
+    }
+    tally.inquiries = sums.inquiries;
+    tally.clients = sums.clients;
     tally.revenue_cents = cents;
+    tally.count = sums.count;
 }
 
 /// A post that also gets whole inquiries (confirmed sources, last or first touch): the two
 /// time-ordered lists merged.
-fn credit_merged(job: &Job<'_>, pos: usize, run: &[Shared], wholes: &[Whole], tally: &mut Tally) {
+fn credit_merged(
+    job: &Job<'_>,
+    pos: usize,
+    run: &[Shared],
+    wholes: &[Whole],
+    tally: &mut Tally,
+    list: bool,
+) {
+    tally.revenue_cents = job.cents.get(pos).copied().unwrap_or(0);
     let (mut i, mut j) = (0, 0);
     loop {
         let take_shared = match (run.get(i), wholes.get(j)) {
@@ -616,24 +772,33 @@ fn credit_merged(job: &Job<'_>, pos: usize, run: &[Shared], wholes: &[Whole], ta
             i += 1;
             let w = job.weigh.weight(s.share, s.lo, s.hi, pos);
             if w > 0.0 {
-                add(tally, s.id, s.received_at_ms, w, w * s.client);
-                tally.revenue_cents = tally.revenue_cents.saturating_add(s.cents.share(pos, w));
+                add(tally, list, s.id, s.received_at_ms, w, w * s.client);
             }
         } else {
             let inquiry = &job.inquiries[wholes[j].inquiry];
             j += 1;
             let client = if inquiry.is_client { 1.0 } else { 0.0 };
-            add(tally, inquiry.id, inquiry.received_at_ms, 1.0, client);
+            add(tally, list, inquiry.id, inquiry.received_at_ms, 1.0, client);
             tally.revenue_cents = tally.revenue_cents.saturating_add(inquiry.revenue_cents());
         }
     }
 }
 
-fn add(tally: &mut Tally, id: i64, received_at_ms: i64, weight: f64, client_weight: f64) {
+fn add(
+    tally: &mut Tally,
+    list: bool,
+    id: i64,
+    received_at_ms: i64,
+    weight: f64,
+    client_weight: f64,
+) {
     tally.inquiries += weight;
     tally.clients += client_weight;
+    tally.count += 1;
     tally.first_credit_ms.get_or_insert(received_at_ms);
-    tally.credits.push(InquiryCredit { id, weight });
+    if list {
+        tally.credits.push(InquiryCredit { id, weight });
+    }
 }
 
 /// A sum in four lanes: the compiler may not reorder float additions itself, and one chain of
@@ -752,9 +917,16 @@ mod tests {
                 ..InsightSettings::default()
             };
             let range = DateRange::all();
-            let one = attribute_with(&posts, &inquiries, &settings, &range, Some(1));
+            let one = attribute_with(&posts, &inquiries, &settings, &range, Lists::All, Some(1));
             for threads in [2, 3, 8] {
-                let many = attribute_with(&posts, &inquiries, &settings, &range, Some(threads));
+                let many = attribute_with(
+                    &posts,
+                    &inquiries,
+                    &settings,
+                    &range,
+                    Lists::All,
+                    Some(threads),
+                );
                 assert_eq!(one.tallies, many.tallies, "{model} with {threads} threads");
                 assert_eq!(
                     (one.unattributed, one.revenue_cents),
@@ -763,6 +935,62 @@ mod tests {
             }
             let cents: i64 = one.tallies.iter().map(|t| t.revenue_cents).sum();
             assert_eq!(cents + one.unattributed_revenue_cents, one.revenue_cents);
+        }
+    }
+
+    /// Everything but the lists themselves, which only `Lists::All` writes for every post.
+    fn without_lists(tallies: &[Tally]) -> Vec<Tally> {
+        tallies
+            .iter()
+            .map(|t| Tally {
+                credits: Vec::new(),
+                ..t.clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_change_nothing_but_the_lists() {
+        let (posts, inquiries) = busy_data();
+        for model in AttributionModel::ALL {
+            let settings = InsightSettings {
+                model: *model,
+                ..InsightSettings::default()
+            };
+            let range = DateRange::all();
+            let all = attribute_with(&posts, &inquiries, &settings, &range, Lists::All, None);
+            for t in &all.tallies {
+                assert_eq!(t.count, t.credits.len(), "{model}");
+            }
+            for threads in [1, 2, 3] {
+                let none = attribute_with(
+                    &posts,
+                    &inquiries,
+                    &settings,
+                    &range,
+                    Lists::None,
+                    Some(threads),
+                );
+                assert!(none.tallies.iter().all(|t| t.credits.is_empty()));
+                assert_eq!(
+                    without_lists(&none.tallies),
+                    without_lists(&all.tallies),
+                    "{model} with {threads} threads"
+                );
+            }
+            // One post's list is the list that `All` writes for it, every other one is empty.
+            for pos in [0, 1, 77, 600, posts.len() - 1] {
+                let id = posts[all.sorted[pos]].id;
+                let one =
+                    attribute_with(&posts, &inquiries, &settings, &range, Lists::Post(id), None);
+                assert_eq!(one.tallies[pos], all.tallies[pos], "{model}, post {id}");
+                assert_eq!(without_lists(&one.tallies), without_lists(&all.tallies));
+                let listed = one.tallies.iter().filter(|t| !t.credits.is_empty()).count();
+                assert!(listed <= 1);
+            }
+            let unknown =
+                attribute_with(&posts, &inquiries, &settings, &range, Lists::Post(-5), None);
+            assert!(unknown.tallies.iter().all(|t| t.credits.is_empty()));
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::{Offset, TimeZone};
 
 use super::engine::Tally;
 use super::facts::PostFacts;
+use super::par;
 use super::report::{GroupInsight, InsightGroups};
 use crate::model::{Felt, Motive, PostKind};
 use crate::time::{from_ms, MS_PER_DAY};
@@ -25,12 +26,12 @@ struct Sum {
 }
 
 impl Sum {
-    fn add(&mut self, post: &PostFacts, tally: &Tally) {
+    fn add(&mut self, minutes: Option<u32>, tally: &Tally) {
         self.posts += 1;
         self.inquiries += tally.inquiries;
         self.clients += tally.clients;
         self.revenue_cents = self.revenue_cents.saturating_add(tally.revenue_cents);
-        if let Some(m) = post.minutes {
+        if let Some(m) = minutes {
             self.minutes += u64::from(m);
             self.clients_with_minutes += tally.clients;
         }
@@ -66,37 +67,143 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Groups the posts listed in the report (`listed` holds positions in time order: `sorted[pos]`
-/// indexes `posts`, `tallies[pos]` is that post's credit).
-pub(crate) fn groups<Tz: TimeZone>(
-    posts: &[PostFacts],
+/// Which groups one listed post goes into. `channel` indexes [`Placed::channels`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Slots {
+    channel: usize,
+    kind: u8,
+    felt: u8,
+    motive: u8,
+    weekday: u8,
+    minutes: Option<u32>,
+}
+
+/// Where the listed posts go: `slots[k]` for the post at `listed[k]`, and the channel names in
+/// the order a pass over them meets them.
+pub(crate) struct Placed<'a> {
+    slots: Vec<Slots>,
+    channels: Vec<&'a str>,
+}
+
+impl Placed<'_> {
+    /// The channel name of the `k`-th listed post (read once here, where it is in cache).
+    pub(crate) fn channel(&self, k: usize) -> &str {
+        self.slots
+            .get(k)
+            .and_then(|s| self.channels.get(s.channel))
+            .copied()
+            .unwrap_or("")
+    }
+}
+
+/// Listed posts that make a thread worth starting for finding their groups.
+const POSTS_PER_THREAD: usize = 5_000;
+
+/// Finds the groups of the posts listed in the report (`listed` holds positions in time order:
+/// `sorted[pos]` indexes `posts`). Reading each post's channel name (scattered in memory) and
+/// local weekday is what costs in grouping, so it is done once, here, in parallel chunks.
+pub(crate) fn place<'a, Tz: TimeZone + Sync>(
+    posts: &'a [PostFacts],
     sorted: &[usize],
-    tallies: &[Tally],
     listed: &[usize],
     tz: &Tz,
-) -> InsightGroups {
-    // A list, not a map: people have a handful of channels, and comparing a few short names
-    // beats hashing one for each of 50,000 posts.
-    let mut channel: Vec<(&str, Sum)> = Vec::new();
+) -> Placed<'a> {
+    let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
+    let bounds = par::even_bounds(listed.len(), threads);
+    let mut slots = vec![Slots::default(); listed.len()];
+    // Per chunk, the channel names in the order it met them. A list, not a map: people have a
+    // handful of channels, and comparing a few short names beats hashing one per post.
+    let names: Vec<Vec<&str>> = par::chunks(&mut slots, &bounds, |start, part| {
+        let mine = listed.get(start..start + part.len()).unwrap_or(&[]);
+        touch(
+            mine.iter()
+                .filter_map(|&pos| sorted.get(pos).and_then(|&i| posts.get(i)))
+                .map(|p| p.channel.as_str()),
+        );
+        let mut names: Vec<&str> = Vec::new();
+        let mut days = LocalDays::new(tz);
+        for (slot_of, &pos) in part.iter_mut().zip(listed.get(start..).unwrap_or(&[])) {
+            let Some(post) = sorted.get(pos).and_then(|&i| posts.get(i)) else {
+                continue;
+            };
+            let channel = match names.iter().position(|name| *name == post.channel) {
+                Some(k) => k,
+                None => {
+                    names.push(post.channel.as_str());
+                    names.len() - 1
+                }
+            };
+            *slot_of = Slots {
+                channel,
+                kind: slot(PostKind::ALL, Some(post.kind)) as u8,
+                felt: slot(Felt::ALL, post.felt) as u8,
+                motive: slot(Motive::ALL, post.motive) as u8,
+                weekday: days.weekday(post.published_at_ms) as u8,
+                minutes: post.minutes,
+            };
+        }
+        names
+    });
+    // One list of names for all chunks, in the order a single pass would have met them.
+    let mut channels: Vec<&str> = Vec::new();
+    for (chunk, b) in names.iter().zip(bounds.windows(2)) {
+        let remap: Vec<usize> = chunk
+            .iter()
+            .map(|name| match channels.iter().position(|n| n == name) {
+                Some(k) => k,
+                None => {
+                    channels.push(name);
+                    channels.len() - 1
+                }
+            })
+            .collect();
+        for s in slots.get_mut(b[0]..b[1]).unwrap_or(&mut []) {
+            s.channel = remap.get(s.channel).copied().unwrap_or(0);
+        }
+    }
+    Placed { slots, channels }
+}
+
+/// Reads the first byte of each string, in a loop so short that the processor has many of
+/// them on the way at once: the strings of 50,000 posts lie all over memory, and a pass that
+/// does real work per post would wait for each in turn.
+pub(crate) fn touch<'a>(strings: impl Iterator<Item = &'a str>) {
+    let mut any = 0u8;
+    for s in strings {
+        any |= s.as_bytes().first().copied().unwrap_or(0);
+    }
+    std::hint::black_box(any);
+}
+
+/// The group comparisons of the listed posts (`tallies[listed[k]]` is the credit of the post
+/// placed at `placed.slots[k]`). The sums are added up in the order of `listed`, so they are
+/// the same float whatever the number of threads that placed them.
+pub(crate) fn groups(placed: &Placed<'_>, tallies: &[Tally], listed: &[usize]) -> InsightGroups {
+    let mut channel: Vec<(&str, Sum)> = placed
+        .channels
+        .iter()
+        .map(|name| (*name, Sum::default()))
+        .collect();
     let mut kind = vec![Sum::default(); PostKind::ALL.len()];
     let mut felt = vec![Sum::default(); Felt::ALL.len() + 1];
     let mut motive = vec![Sum::default(); Motive::ALL.len() + 1];
     let mut weekday = vec![Sum::default(); 7];
-    let mut days = LocalDays::new(tz);
-    for &pos in listed {
-        let (post, tally) = (&posts[sorted[pos]], &tallies[pos]);
-        match channel.iter_mut().find(|(name, _)| *name == post.channel) {
-            Some((_, sum)) => sum.add(post, tally),
-            None => {
-                let mut sum = Sum::default();
-                sum.add(post, tally);
-                channel.push((post.channel.as_str(), sum));
-            }
+    for (s, &pos) in placed.slots.iter().zip(listed) {
+        let Some(tally) = tallies.get(pos) else {
+            continue;
+        };
+        for sum in [
+            channel.get_mut(s.channel).map(|(_, sum)| sum),
+            kind.get_mut(usize::from(s.kind)),
+            felt.get_mut(usize::from(s.felt)),
+            motive.get_mut(usize::from(s.motive)),
+            weekday.get_mut(usize::from(s.weekday)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            sum.add(s.minutes, tally);
         }
-        kind[slot(PostKind::ALL, Some(post.kind))].add(post, tally);
-        felt[slot(Felt::ALL, post.felt)].add(post, tally);
-        motive[slot(Motive::ALL, post.motive)].add(post, tally);
-        weekday[days.weekday(post.published_at_ms)].add(post, tally);
     }
     let present = |sums: &[Sum], key: &dyn Fn(usize) -> &'static str| -> Vec<GroupInsight> {
         sums.iter()

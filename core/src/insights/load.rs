@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::types::{Type, ValueRef};
-use rusqlite::{params, Connection, Params};
+use rusqlite::{params, Connection, OptionalExtension, Params};
 
 use super::facts::{InquiryFacts, PostFacts};
 use super::range::DateRange;
@@ -56,25 +56,93 @@ pub(crate) fn load(
                 params![start, end],
             )?
         };
-        // Confirmed sources outside those times (rare: a client who named an old post).
-        let outside: Vec<i64> = {
-            let loaded: HashSet<i64> = posts.iter().map(|p| p.id).collect();
-            let mut ids: Vec<i64> = inquiries
-                .iter()
-                .filter_map(|i| i.source_post_id)
-                .filter(|id| !loaded.contains(id))
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        for id in outside {
-            load_posts(&tx, &channels, &mut posts, "AND p.id = ?1", [id])?;
-        }
+        load_sources(&tx, &channels, &mut posts, &inquiries)?;
         // Read-only: dropping the transaction just ends it.
         drop(tx);
         Ok((posts, inquiries))
     })
+}
+
+/// What it takes to credit the post `post_id` as [`load`] over `range` would: the inquiries
+/// in the range received up to one window after it (both ends included) or naming it as their
+/// source, and every post that can compete with it for them: those published up to one window
+/// before or after it, plus the confirmed sources those inquiries name. (An inquiry at t weighs
+/// the posts in [t - W, t]; for t in [p, p + W] those lie in [p - W, p + W].) Nothing when the
+/// post is not there or deleted: a report does not list it.
+pub(crate) fn load_around(
+    store: &Store,
+    settings: &InsightSettings,
+    range: &DateRange,
+    post_id: i64,
+) -> Result<(Vec<PostFacts>, Vec<InquiryFacts>)> {
+    let window = settings.window_days.saturating_mul(MS_PER_DAY);
+    let start = range.start_ms.unwrap_or(i64::MIN);
+    let end = range.end_ms.unwrap_or(i64::MAX);
+    store.read(|conn| {
+        let tx = conn.unchecked_transaction()?;
+        let published: Option<i64> = tx
+            .query_row(
+                "SELECT published_at_ms FROM posts WHERE id = ?1 AND deleted_at_ms IS NULL",
+                [post_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(at) = published else {
+            return Ok((Vec::new(), Vec::new()));
+        };
+        let channels = channel_names(&tx)?;
+        let mut posts = Vec::new();
+        load_posts(
+            &tx,
+            &channels,
+            &mut posts,
+            "AND p.published_at_ms >= ?1 AND p.published_at_ms <= ?2
+             ORDER BY p.published_at_ms, p.id",
+            params![at.saturating_sub(window), at.saturating_add(window)],
+        )?;
+        let mut inquiries = load_inquiries(
+            &tx,
+            "AND received_at_ms >= ?1 AND received_at_ms <= ?2 AND received_at_ms < ?3
+             ORDER BY received_at_ms, id",
+            params![at.max(start), at.saturating_add(window), end],
+        )?;
+        // Clients who named it, whenever they came (in the range).
+        let named = load_inquiries(
+            &tx,
+            "AND source_post_id = ?1 AND received_at_ms >= ?2 AND received_at_ms < ?3",
+            params![post_id, start, end],
+        )?;
+        let loaded: HashSet<i64> = inquiries.iter().map(|i| i.id).collect();
+        inquiries.extend(named.into_iter().filter(|i| !loaded.contains(&i.id)));
+        load_sources(&tx, &channels, &mut posts, &inquiries)?;
+        drop(tx);
+        Ok((posts, inquiries))
+    })
+}
+
+/// Adds the confirmed sources of `inquiries` that `posts` lacks (rare: a client who named an
+/// old post). A deleted one stays away: it counts as no source.
+fn load_sources(
+    conn: &Connection,
+    channels: &HashMap<i64, String>,
+    posts: &mut Vec<PostFacts>,
+    inquiries: &[InquiryFacts],
+) -> Result<()> {
+    let outside: Vec<i64> = {
+        let loaded: HashSet<i64> = posts.iter().map(|p| p.id).collect();
+        let mut ids: Vec<i64> = inquiries
+            .iter()
+            .filter_map(|i| i.source_post_id)
+            .filter(|id| !loaded.contains(id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    for id in outside {
+        load_posts(conn, channels, posts, "AND p.id = ?1", [id])?;
+    }
+    Ok(())
 }
 
 /// Channel names by id, read once rather than joined into every post row.

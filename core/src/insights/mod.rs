@@ -6,6 +6,11 @@
 //! - `groups`, `baseline`: comparisons and lift;
 //! - `load`: reading the facts from the store; `report`: the shapes the CLI and UI get.
 //!
+//! Two shapes of the same numbers: [`report`] (what `afterword report --json` prints) lists
+//! every post's credited inquiries with their weights; [`summary`] (what the insights view
+//! asks for) has the same numbers without those lists, and [`post_credits`] gives one post's
+//! list when the user points at it. Building every list is most of the work of a dense report.
+//!
 //! Ranges: a report over `from`..`to` attributes the inquiries *received* in it, with every
 //! post as a candidate, so an inquiry on 2 January can still be credited to a post of
 //! 31 December. It lists the posts *published* in it, plus (so that credit is never hidden
@@ -29,8 +34,8 @@ use chrono::TimeZone;
 pub use facts::{InquiryFacts, PostFacts};
 pub use range::DateRange;
 pub use report::{
-    GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline, InsightsReport, InsightsTotals,
-    PostInsight,
+    GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline, InsightsReport, InsightsSummary,
+    InsightsTotals, PostInsight, PostSummary,
 };
 pub use settings::{
     AttributionModel, InsightSettings, DEFAULT_HALF_LIFE_DAYS, DEFAULT_WINDOW_DAYS,
@@ -46,7 +51,7 @@ use crate::time::MS_PER_DAY;
 ///
 /// For the baseline, an open or future end should be cut at now ([`DateRange::until`]), or the
 /// hours that have not happened yet would count as time without inquiries.
-pub fn report<Tz: TimeZone>(
+pub fn report<Tz: TimeZone + Sync>(
     store: &Store,
     settings: &InsightSettings,
     range: &DateRange,
@@ -57,21 +62,135 @@ pub fn report<Tz: TimeZone>(
     attribute(&posts, &inquiries, settings, range, tz)
 }
 
+/// [`report`] without the lists of credited inquiries: what the insights view shows first.
+pub fn summary<Tz: TimeZone + Sync>(
+    store: &Store,
+    settings: &InsightSettings,
+    range: &DateRange,
+    tz: &Tz,
+) -> Result<InsightsSummary> {
+    settings.validate()?;
+    let (posts, inquiries) = load::load(store, settings, range)?;
+    summarise(&posts, &inquiries, settings, range, tz)
+}
+
+/// The inquiries credited to one post, with their weights: its `inquiries` in [`report`] over
+/// the same settings and range, or an empty list when that report does not list the post (or
+/// there is no such post). Reads only the posts and inquiries that can bear on it.
+pub fn post_credits(
+    store: &Store,
+    settings: &InsightSettings,
+    range: &DateRange,
+    post_id: i64,
+) -> Result<Vec<InquiryCredit>> {
+    settings.validate()?;
+    let (posts, inquiries) = load::load_around(store, settings, range, post_id)?;
+    attribute_post(&posts, &inquiries, settings, range, post_id)
+}
+
 /// The report over plain facts (posts and inquiries in any order; ids unique). Inquiries outside
 /// `range` are ignored; posts outside it are candidates but listed only when credited.
-pub fn attribute<Tz: TimeZone>(
+pub fn attribute<Tz: TimeZone + Sync>(
     posts: &[PostFacts],
     inquiries: &[InquiryFacts],
     settings: &InsightSettings,
     range: &DateRange,
     tz: &Tz,
 ) -> Result<InsightsReport> {
+    let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::All)?;
+    let (common, posts) = parts.finish(posts, post_insight);
+    Ok(InsightsReport {
+        model: common.model,
+        window_days: common.window_days,
+        half_life_days: common.half_life_days,
+        totals: common.totals,
+        posts,
+        groups: common.groups,
+        baseline: common.baseline,
+    })
+}
+
+/// [`attribute`] without the lists of credited inquiries: the same numbers, the same posts in
+/// the same order.
+pub fn summarise<Tz: TimeZone + Sync>(
+    posts: &[PostFacts],
+    inquiries: &[InquiryFacts],
+    settings: &InsightSettings,
+    range: &DateRange,
+    tz: &Tz,
+) -> Result<InsightsSummary> {
+    let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::None)?;
+    let (common, posts) = parts.finish(posts, post_summary);
+    Ok(InsightsSummary {
+        model: common.model,
+        window_days: common.window_days,
+        half_life_days: common.half_life_days,
+        totals: common.totals,
+        posts,
+        groups: common.groups,
+        baseline: common.baseline,
+    })
+}
+
+/// One post's list of credited inquiries over plain facts, as [`attribute`] lists it (empty
+/// when it does not list the post).
+pub fn attribute_post(
+    posts: &[PostFacts],
+    inquiries: &[InquiryFacts],
+    settings: &InsightSettings,
+    range: &DateRange,
+    post_id: i64,
+) -> Result<Vec<InquiryCredit>> {
     settings.validate()?;
-    let mut done = engine::attribute_all(posts, inquiries, settings, range);
+    let done = engine::attribute_all(
+        posts,
+        inquiries,
+        settings,
+        range,
+        engine::Lists::Post(post_id),
+    );
+    Ok(done
+        .tallies
+        .into_iter()
+        .find(|t| !t.credits.is_empty())
+        .map(|t| t.credits)
+        .unwrap_or_default())
+}
+
+/// Everything of a report but its posts.
+struct Common {
+    model: String,
+    window_days: i64,
+    half_life_days: f64,
+    totals: InsightsTotals,
+    groups: InsightGroups,
+    baseline: InsightsBaseline,
+}
+
+/// The attribution pass, and what the report's posts are made from.
+struct Parts<'a> {
+    common: Common,
+    done: engine::Attribution,
+    /// Positions in time order of the posts the report lists.
+    listed: Vec<usize>,
+    /// Their groups (and channel names).
+    placed: groups::Placed<'a>,
+}
+
+fn analyse<'a, Tz: TimeZone + Sync>(
+    posts: &'a [PostFacts],
+    inquiries: &[InquiryFacts],
+    settings: &InsightSettings,
+    range: &DateRange,
+    tz: &Tz,
+    lists: engine::Lists,
+) -> Result<Parts<'a>> {
+    settings.validate()?;
+    let done = engine::attribute_all(posts, inquiries, settings, range, lists);
 
     // Positions in time order of the posts the report lists.
     let listed: Vec<usize> = (0..posts.len())
-        .filter(|&pos| range.contains(done.times[pos]) || !done.tallies[pos].credits.is_empty())
+        .filter(|&pos| range.contains(done.times[pos]) || done.tallies[pos].count > 0)
         .collect();
 
     // The period the baseline observes: the range, or where it is open, from the first thing
@@ -103,34 +222,9 @@ pub fn attribute<Tz: TimeZone>(
         inquiries_outside: done.inquiries_outside,
         posts: listed.len() as i64,
     });
-    let groups = groups::groups(posts, &done.sorted, &done.tallies, &listed, tz);
-
-    // One entry per listed post; the strings and lists make this worth a thread per core.
-    let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
-    let mut bounds: Vec<usize> = par::even_bounds(listed.len(), threads)
-        .iter()
-        .map(|&k| listed.get(k).copied().unwrap_or(posts.len()))
-        .collect();
-    if let Some(first) = bounds.first_mut() {
-        *first = 0;
-    }
-    bounds.dedup();
-    let sorted = &done.sorted;
-    let parts = par::chunks(&mut done.tallies, &bounds, |start, tallies| {
-        let end = start + tallies.len();
-        let from = listed.partition_point(|&pos| pos < start);
-        let to = listed.partition_point(|&pos| pos < end);
-        listed[from..to]
-            .iter()
-            .map(|&pos| post_insight(&posts[sorted[pos]], &mut tallies[pos - start]))
-            .collect::<Vec<_>>()
-    });
-    let mut post_insights = Vec::with_capacity(listed.len());
-    for part in parts {
-        post_insights.extend(part);
-    }
-
-    Ok(InsightsReport {
+    let placed = groups::place(posts, &done.sorted, &listed, tz);
+    let groups = groups::groups(&placed, &done.tallies, &listed);
+    let common = Common {
         model: settings.model.cli_name().to_string(),
         window_days: settings.window_days,
         half_life_days: settings.half_life_days,
@@ -143,21 +237,75 @@ pub fn attribute<Tz: TimeZone>(
             unattributed_clients: done.unattributed_clients,
             unattributed_revenue_cents: done.unattributed_revenue_cents,
         },
-        posts: post_insights,
         groups,
         baseline,
+    };
+    Ok(Parts {
+        common,
+        done,
+        listed,
+        placed,
     })
+}
+
+impl Parts<'_> {
+    /// One entry per listed post, oldest first, made by `make` (from the post, its credit and
+    /// its channel's name); the strings (and, in the full report, the lists) make this worth a
+    /// thread per core.
+    fn finish<T: Send>(
+        self,
+        posts: &[PostFacts],
+        make: impl Fn(&PostFacts, engine::Tally, &str) -> T + Sync,
+    ) -> (Common, Vec<T>) {
+        let Parts {
+            common,
+            mut done,
+            listed,
+            placed,
+        } = self;
+        let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
+        let mut bounds: Vec<usize> = par::even_bounds(listed.len(), threads)
+            .iter()
+            .map(|&k| listed.get(k).copied().unwrap_or(posts.len()))
+            .collect();
+        if let Some(first) = bounds.first_mut() {
+            *first = 0;
+        }
+        bounds.dedup();
+        let sorted = &done.sorted;
+        let parts = par::chunks(&mut done.tallies, &bounds, |start, tallies| {
+            let end = start + tallies.len();
+            let from = listed.partition_point(|&pos| pos < start);
+            let to = listed.partition_point(|&pos| pos < end);
+            let mine = listed.get(from..to).unwrap_or(&[]);
+            groups::touch(mine.iter().map(|&pos| posts[sorted[pos]].title.as_str()));
+            (from..to)
+                .map(|k| {
+                    let pos = listed[k];
+                    let tally = std::mem::take(&mut tallies[pos - start]);
+                    make(&posts[sorted[pos]], tally, placed.channel(k))
+                })
+                .collect::<Vec<_>>()
+        });
+        // The first part becomes the whole (growing a large allocation moves no bytes).
+        let mut parts = parts.into_iter();
+        let mut out = parts.next().unwrap_or_default();
+        out.reserve_exact(listed.len() - out.len());
+        for part in parts {
+            out.extend(part);
+        }
+        (common, out)
+    }
 }
 
 /// Listed posts that make a thread worth starting for the report's per-post part.
 const POSTS_PER_THREAD: usize = 5_000;
 
-fn post_insight(post: &PostFacts, tally: &mut engine::Tally) -> PostInsight {
-    let tally = std::mem::take(tally);
+fn post_insight(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostInsight {
     PostInsight {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
-        channel: post.channel.clone(),
+        channel: channel.to_string(),
         kind: post.kind,
         title: post.title.clone(),
         felt: post.felt,
@@ -170,6 +318,26 @@ fn post_insight(post: &PostFacts, tally: &mut engine::Tally) -> PostInsight {
             .first_credit_ms
             .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
         inquiries: tally.credits,
+    }
+}
+
+fn post_summary(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostSummary {
+    PostSummary {
+        id: post.id,
+        published_at: rfc3339::utc_seconds(post.published_at_ms),
+        channel: channel.to_string(),
+        kind: post.kind,
+        title: post.title.clone(),
+        felt: post.felt,
+        motive: post.motive,
+        minutes: post.minutes,
+        credited_inquiries: tally.inquiries,
+        credited_clients: tally.clients,
+        credited_revenue_cents: tally.revenue_cents,
+        days_to_first_inquiry: tally
+            .first_credit_ms
+            .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
+        credit_count: tally.count as u64,
     }
 }
 

@@ -80,6 +80,77 @@ pub struct PostInsight {
     pub inquiries: Vec<InquiryCredit>,
 }
 
+/// The report without the lists of credited inquiries: what the insights view asks for first.
+/// Every number is the one [`InsightsReport`] has; a post's list is asked for on its own
+/// (`post_credits`) when the user points at it. Ten years of a busy writer's posts make
+/// millions of (inquiry, post) credits, and the view shows five of them at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct InsightsSummary {
+    #[ts(
+        type = "\"confirmed-only\" | \"last-touch\" | \"first-touch\" | \"linear\" | \"time-decay\" | \"position\""
+    )]
+    pub model: String,
+    #[ts(type = "number")]
+    pub window_days: i64,
+    pub half_life_days: f64,
+    pub totals: InsightsTotals,
+    /// The posts of [`InsightsReport::posts`], in the same order; or, cut to the first page
+    /// ([`InsightsSummary::first_page`]), only the posts that page shows. `totals.posts`
+    /// always counts them all.
+    pub posts: Vec<PostSummary>,
+    pub groups: InsightGroups,
+    pub baseline: InsightsBaseline,
+}
+
+impl InsightsSummary {
+    /// Only the first `n` posts in the order the view's "What followed" table starts in: most
+    /// credited inquiries first, ties newest first (by `published_at`, then by id). What the
+    /// view needs for its first paint; the rest follows.
+    pub fn first_page(mut self, n: usize) -> InsightsSummary {
+        use std::cmp::Ordering;
+        let order = |a: &PostSummary, b: &PostSummary| {
+            b.credited_inquiries
+                .partial_cmp(&a.credited_inquiries)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| b.published_at.cmp(&a.published_at))
+                .then_with(|| b.id.cmp(&a.id))
+        };
+        if n < self.posts.len() {
+            self.posts.select_nth_unstable_by(n, order);
+            self.posts.truncate(n);
+        }
+        self.posts.sort_by(order);
+        self
+    }
+}
+
+/// What followed one post, as in [`PostInsight`], with the number of credited inquiries in
+/// place of their list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PostSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// RFC 3339, UTC, with a 'Z'.
+    pub published_at: String,
+    pub channel: String,
+    pub kind: PostKind,
+    pub title: String,
+    pub felt: Option<Felt>,
+    pub motive: Option<Motive>,
+    pub minutes: Option<u32>,
+    pub credited_inquiries: f64,
+    pub credited_clients: f64,
+    #[ts(type = "number")]
+    pub credited_revenue_cents: i64,
+    pub days_to_first_inquiry: Option<f64>,
+    /// How many inquiries are credited to it (weight > 0): the length of its `inquiries` list
+    /// in [`InsightsReport`].
+    #[ts(type = "number")]
+    pub credit_count: u64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct InquiryCredit {

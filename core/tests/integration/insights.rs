@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use afterword_core::insights::{
-    attribute, report, AttributionModel, DateRange, InquiryFacts, InsightSettings, InsightsReport,
-    PostFacts,
+    attribute, attribute_post, post_credits, report, summarise, summary, AttributionModel,
+    DateRange, InquiryFacts, InsightSettings, InsightsReport, InsightsSummary, PostFacts,
+    PostInsight, PostSummary,
 };
 use afterword_core::model::{Felt, InquiryInput, InquiryStatus, Motive, PostInput, PostKind};
 use afterword_core::time::MS_PER_DAY;
@@ -1052,6 +1053,12 @@ fn the_report_reads_the_store_and_ignores_deleted_rows() {
     ];
     let pure = attribute(&posts, &inquiries, &s, &DateRange::all(), &Amsterdam).expect("report");
     assert_eq!(pure, r);
+    // The view's summary has the same numbers, and one post's list is the report's.
+    let light = summary(&store, &s, &DateRange::all(), &Amsterdam).expect("summary");
+    assert_light_agrees(&r, &light);
+    assert_lists_agree(&r, [text_only, a, b, gone], |id| {
+        post_credits(&store, &s, &DateRange::all(), id).expect("credits")
+    });
 
     // A range: March 16 only. Post a (before it) is listed because it was credited.
     let day = DateRange::parse(Some("2026-03-16"), Some("2026-03-16"), &Amsterdam).expect("range");
@@ -1067,6 +1074,148 @@ fn the_report_reads_the_store_and_ignores_deleted_rows() {
     };
     let e = report(&store, &bad, &DateRange::all(), &Amsterdam).expect_err("invalid");
     assert_eq!(e.code(), "half_life_days_invalid");
+}
+
+// ---- the summary and one post's list ----------------------------------------------------
+
+/// A full report's post as the summary has it: its list replaced by the list's length.
+fn summary_of(p: &PostInsight) -> PostSummary {
+    PostSummary {
+        id: p.id,
+        published_at: p.published_at.clone(),
+        channel: p.channel.clone(),
+        kind: p.kind,
+        title: p.title.clone(),
+        felt: p.felt,
+        motive: p.motive,
+        minutes: p.minutes,
+        credited_inquiries: p.credited_inquiries,
+        credited_clients: p.credited_clients,
+        credited_revenue_cents: p.credited_revenue_cents,
+        days_to_first_inquiry: p.days_to_first_inquiry,
+        credit_count: p.inquiries.len() as u64,
+    }
+}
+
+/// The summary has every number of the full report, bit for bit: compared as values and as the
+/// JSON each side gets (where floats are written exactly, and -0.0 is not 0.0).
+fn assert_light_agrees(full: &InsightsReport, light: &InsightsSummary) {
+    assert_eq!(
+        light.posts,
+        full.posts.iter().map(summary_of).collect::<Vec<_>>()
+    );
+    let mut want = serde_json::to_value(full).expect("json");
+    let mut got = serde_json::to_value(light).expect("json");
+    for (w, g) in want["posts"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .zip(got["posts"].as_array_mut().into_iter().flatten())
+    {
+        let list = w
+            .as_object_mut()
+            .and_then(|o| o.remove("inquiries"))
+            .expect("a list");
+        let count = g
+            .as_object_mut()
+            .and_then(|o| o.remove("credit_count"))
+            .expect("a count");
+        assert_eq!(count, list.as_array().map_or(0, Vec::len));
+    }
+    assert_eq!(got, want);
+}
+
+/// Each post's list on its own is the one the full report has; a post it does not list (or
+/// that does not exist) has none.
+fn assert_lists_agree(
+    full: &InsightsReport,
+    ids: impl IntoIterator<Item = i64>,
+    one: impl Fn(i64) -> Vec<afterword_core::insights::InquiryCredit>,
+) {
+    for id in ids {
+        let want = full
+            .posts
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.inquiries.clone())
+            .unwrap_or_default();
+        let got = one(id);
+        assert_eq!(got.len(), want.len(), "post {id}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g.id, w.id, "post {id}");
+            assert_eq!(g.weight.to_bits(), w.weight.to_bits(), "post {id}");
+        }
+    }
+}
+
+#[test]
+fn the_summary_and_one_posts_list_agree_with_the_report() {
+    let (posts, inquiries) = three_before_one_after();
+    let mut inquiries = inquiries;
+    inquiries.push(InquiryFacts {
+        source_post_id: Some(1),
+        ..client(101, t0() + 40 * D, 12_345)
+    });
+    inquiries.push(client(102, t0() + 2 * HOUR, 10_001));
+    for model in MODELS {
+        let s = settings(model);
+        let full = run(model, &posts, &inquiries);
+        let light = summarise(&posts, &inquiries, &s, &DateRange::all(), &Utc).expect("summary");
+        assert_light_agrees(&full, &light);
+        assert_lists_agree(&full, [1, 2, 3, 4, 99], |id| {
+            attribute_post(&posts, &inquiries, &s, &DateRange::all(), id).expect("credits")
+        });
+    }
+    let bad = InsightSettings {
+        window_days: 0,
+        ..InsightSettings::default()
+    };
+    let e = summarise(&posts, &inquiries, &bad, &DateRange::all(), &Utc).expect_err("invalid");
+    assert_eq!(e.code(), "window_days_invalid");
+    let e = attribute_post(&posts, &inquiries, &bad, &DateRange::all(), 1).expect_err("invalid");
+    assert_eq!(e.code(), "window_days_invalid");
+}
+
+#[test]
+fn the_first_page_is_the_tables_first_order() {
+    let t = t0();
+    // Post 4 has the most; 3, 2 and 1 one each (3 newest; 1 and 2 in the same second: the
+    // higher id first); 5 none.
+    let posts = [
+        post(1, t - 10 * D),
+        post(2, t - 10 * D + 500),
+        post(3, t - 9 * D),
+        post(4, t - 20 * D),
+        post(5, t - 8 * D),
+    ];
+    let named = |id: i64, post: i64| InquiryFacts {
+        source_post_id: Some(post),
+        ..inquiry(id, t)
+    };
+    let inquiries = [
+        named(100, 1),
+        named(101, 2),
+        named(102, 3),
+        named(103, 4),
+        named(104, 4),
+        InquiryFacts {
+            source_post_id: Some(4),
+            ..inquiry(105, t + HOUR)
+        },
+    ];
+    let s = settings(ConfirmedOnly);
+    let light = summarise(&posts, &inquiries, &s, &DateRange::all(), &Utc).expect("summary");
+    let ids = |r: &InsightsSummary| r.posts.iter().map(|p| p.id).collect::<Vec<_>>();
+    assert_eq!(ids(&light.clone().first_page(10)), [4, 3, 2, 1, 5]);
+    let page = light.clone().first_page(3);
+    assert_eq!(ids(&page), [4, 3, 2]);
+    // Everything but the posts is the whole report's.
+    assert_eq!(page.totals, light.totals);
+    assert_eq!(page.totals.posts, 5);
+    assert_eq!(page.groups, light.groups);
+    assert_eq!(page.baseline, light.baseline);
+    assert_eq!(Some(&page.posts[0]), light.posts.iter().find(|p| p.id == 4));
+    assert!(light.first_page(0).posts.is_empty());
 }
 
 // ---- properties -------------------------------------------------------------------------
@@ -1225,7 +1374,14 @@ proptest! {
         let mut shuffled_inquiries = inquiries.clone();
         shuffled_inquiries.reverse();
         let again = attribute(&shuffled_posts, &shuffled_inquiries, &s, &DateRange::all(), &Amsterdam).expect("report");
-        prop_assert_eq!(again, r);
+        prop_assert_eq!(&again, &r);
+
+        // Without the lists, the same numbers; each list on its own, the same list.
+        let light = summarise(&shuffled_posts, &shuffled_inquiries, &s, &DateRange::all(), &Amsterdam).expect("summary");
+        assert_light_agrees(&r, &light);
+        assert_lists_agree(&r, (0..=posts.len() as i64 + 1).chain([-1]), |id| {
+            attribute_post(&shuffled_posts, &shuffled_inquiries, &s, &DateRange::all(), id).expect("credits")
+        });
     }
 
     #[test]
@@ -1245,5 +1401,95 @@ proptest! {
             let published = posts.iter().find(|q| q.id == p.id).map_or(0, |q| q.published_at_ms);
             prop_assert!(range.contains(published) || !p.inquiries.is_empty());
         }
+        let light = summarise(&posts, &inquiries, &settings(model), &range, &Amsterdam).expect("summary");
+        assert_light_agrees(&r, &light);
+        assert_lists_agree(&r, 0..=posts.len() as i64 + 1, |id| {
+            attribute_post(&posts, &inquiries, &settings(model), &range, id).expect("credits")
+        });
+    }
+}
+
+// ---- one post's list from the store -------------------------------------------------------
+
+prop_compose! {
+    /// Posts and inquiries as rows: (slot on a 6-hour grid, LinkedIn or Newsletter, deleted)
+    /// and (slot, kind, named post, client, value, deleted). Some name a deleted post.
+    fn arb_rows()(
+        posts in prop::collection::vec((0i64..320, 1i64..=2, prop::bool::weighted(0.1)), 1..40),
+        inquiries in prop::collection::vec(
+            (0i64..340, 0u8..10, 0usize..40, any::<bool>(), prop::option::of(0i64..1_000_000),
+             prop::bool::weighted(0.1)),
+            0..40,
+        ),
+    ) -> (Vec<(i64, i64, bool)>, Vec<(i64, u8, usize, bool, Option<i64>, bool)>) {
+        (posts, inquiries)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// `post_credits` reads only what bears on one post; what it gives must still be exactly
+    /// that post's list in the full report, for any window, model and range.
+    #[test]
+    fn one_posts_list_from_the_store_is_the_reports(
+        (post_rows, inquiry_rows) in arb_rows(),
+        model in arb_model(),
+        window_days in prop_oneof![1i64..20, Just(3650)],
+        from in prop::option::of(0i64..60),
+        days in 0i64..40,
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("afterword.sqlite3")).expect("store");
+        let post_ids: Vec<i64> = (1..=post_rows.len() as i64).collect();
+        store
+            .write(|tx| {
+                for (k, (slot, channel, deleted)) in post_rows.iter().enumerate() {
+                    let at = t0() + slot * 6 * HOUR;
+                    tx.execute(
+                        "INSERT INTO posts (id, channel_id, kind, published_at_ms, title,
+                                            created_at_ms, updated_at_ms, deleted_at_ms)
+                         VALUES (?1, ?2, 'post', ?3, 'A post', 0, 0, ?4)",
+                        rusqlite::params![k as i64 + 1, channel, at, deleted.then_some(1)],
+                    )?;
+                }
+                for (k, (slot, kind, source, is_client, value, deleted)) in inquiry_rows.iter().enumerate() {
+                    let at = t0() + slot * 6 * HOUR - HOUR * (slot % 2);
+                    let source = (*kind < 3).then(|| post_ids[source % post_ids.len()]);
+                    tx.execute(
+                        "INSERT INTO inquiries (id, received_at_ms, name, via, source_post_id,
+                                                not_from_posts, status, value_cents,
+                                                status_changed_at_ms, created_at_ms,
+                                                updated_at_ms, deleted_at_ms)
+                         VALUES (?1, ?2, 'Someone', 'email', ?3, ?4, ?5, ?6, ?2, 0, 0, ?7)",
+                        rusqlite::params![
+                            1000 + k as i64,
+                            at,
+                            source,
+                            source.is_none() && *kind == 3,
+                            if *is_client { "client" } else { "talking" },
+                            value,
+                            deleted.then_some(1),
+                        ],
+                    )?;
+                }
+                Ok(())
+            })
+            .expect("rows written");
+        let range = match from {
+            None => DateRange::all(),
+            Some(from) => {
+                let first = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("day") + chrono::Days::new(from as u64);
+                let last = first + chrono::Days::new(days as u64);
+                DateRange::parse(Some(&first.to_string()), Some(&last.to_string()), &Amsterdam).expect("range")
+            }
+        };
+        let s = InsightSettings { model, window_days, half_life_days: 3.0 };
+        let full = report(&store, &s, &range, &Amsterdam).expect("report");
+        let light = summary(&store, &s, &range, &Amsterdam).expect("summary");
+        assert_light_agrees(&full, &light);
+        assert_lists_agree(&full, post_ids.iter().copied().chain([0, 999]), |id| {
+            post_credits(&store, &s, &range, id).expect("credits")
+        });
     }
 }
