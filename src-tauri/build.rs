@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "set_window_prefs",
     "mark_followed_up",
     "insights_report",
+    "post_credits",
     "get_insight_settings",
     "set_insight_settings",
 ];

@@ -205,7 +205,7 @@ fn the_insights_report_credits_a_confirmed_source_and_keeps_settings() {
         "create_post",
         json!({ "input": { "channel_id": 2, "published_at": days_ago(10), "title": "Letter" } }),
     );
-    h.ok(
+    let inquiry = h.ok(
         "create_inquiry",
         json!({ "input": { "received_at": days_ago(2), "name": "Sanne", "via": "email",
                            "source_post_id": post["id"], "not_from_posts": false,
@@ -221,6 +221,16 @@ fn the_insights_report_credits_a_confirmed_source_and_keeps_settings() {
     assert_eq!(report["totals"]["inquiries"], 1);
     assert_eq!(report["posts"][0]["credited_clients"], 1.0);
     assert_eq!(report["posts"][0]["credited_revenue_cents"], 90_000);
+    // The view's report counts each post's inquiries; it asks for the list of one post apart.
+    assert_eq!(report["posts"][0]["credit_count"], 1);
+    assert!(report["posts"][0].get("inquiries").is_none());
+    let credits = h.ok(
+        "post_credits",
+        json!({ "post_id": post["id"],
+                "settings": { "model": "confirmed_only", "window_days": 30, "half_life_days": 7.0 },
+                "from": null, "to": null }),
+    );
+    assert_eq!(credits, json!([{ "id": inquiry["id"], "weight": 1.0 }]));
 
     let saved = h.ok(
         "set_insight_settings",

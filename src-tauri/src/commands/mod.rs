@@ -61,6 +61,7 @@ macro_rules! all_commands {
             $crate::commands::imports::import_apply,
             $crate::commands::imports::import_template,
             $crate::commands::insights::insights_report,
+            $crate::commands::insights::post_credits,
             $crate::commands::insights::get_insight_settings,
             $crate::commands::insights::set_insight_settings,
         ]
