@@ -9,8 +9,9 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Inquiry } from "./bindings/Inquiry";
 import type { InquiryFilter } from "./bindings/InquiryFilter";
 import type { InquiryInput } from "./bindings/InquiryInput";
+import type { InquiryCredit } from "./bindings/InquiryCredit";
 import type { InsightSettings } from "./bindings/InsightSettings";
-import type { InsightsReport } from "./bindings/InsightsReport";
+import type { InsightsSummary } from "./bindings/InsightsSummary";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
@@ -37,7 +38,7 @@ export type {
   InquiryFilter,
   InquiryInput,
   InsightSettings,
-  InsightsReport,
+  InsightsSummary,
   Post,
   PostFilter,
   PostInput,
@@ -54,7 +55,7 @@ export type { InquiryCredit } from "./bindings/InquiryCredit";
 export type { InsightGroups } from "./bindings/InsightGroups";
 export type { InsightsBaseline } from "./bindings/InsightsBaseline";
 export type { InsightsTotals } from "./bindings/InsightsTotals";
-export type { PostInsight } from "./bindings/PostInsight";
+export type { PostSummary } from "./bindings/PostSummary";
 export type { ImportIssue } from "./bindings/ImportIssue";
 export type { SampleRow } from "./bindings/SampleRow";
 export type {
@@ -119,9 +120,20 @@ export const deleteInquiry = (id: number) => invoke<void>("delete_inquiry", { id
 export const restoreInquiry = (id: number) => invoke<Inquiry>("restore_inquiry", { id });
 
 // Insights
-/** What followed each post, over the local days `from`..`to` ("YYYY-MM-DD", both optional). */
-export const insightsReport = (settings: InsightSettings, from: string | null, to: string | null) =>
-  invoke<InsightsReport>("insights_report", { settings, from, to });
+/**
+ * What followed each post, over the local days `from`..`to` ("YYYY-MM-DD", both optional): every
+ * number, but not each post's list of credited inquiries (see postCredits). With `firstPage`,
+ * only that many posts: the first rows of the "What followed" table (most inquiries first).
+ */
+export const insightsReport = (
+  settings: InsightSettings,
+  from: string | null,
+  to: string | null,
+  firstPage: number | null = null,
+) => invoke<InsightsSummary>("insights_report", { settings, from, to, first_page: firstPage });
+/** The inquiries credited to one post, for the settings and days its report was made with. */
+export const postCredits = (postId: number, settings: InsightSettings, from: string | null, to: string | null) =>
+  invoke<InquiryCredit[]>("post_credits", { post_id: postId, settings, from, to });
 /** The saved model, window and half-life (defaults when none were saved). */
 export const getInsightSettings = () => invoke<InsightSettings>("get_insight_settings");
 export const setInsightSettings = (settings: InsightSettings) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { GroupInsight, InsightsBaseline, PostInsight } from "./api";
+import type { GroupInsight, InsightsBaseline, PostSummary } from "./api";
 import { en, type MessageKey } from "./i18n/en";
 import { nl } from "./i18n/nl";
 import { interpolate, type Params } from "./i18n/interpolate";
@@ -24,7 +24,7 @@ const tNl = (key: MessageKey, params?: Params) => interpolate(nl[key], params);
 // Intl puts a no-break space (U+00A0) or narrow no-break space between symbol and amount.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
-function post(id: number, over: Partial<PostInsight> = {}): PostInsight {
+function post(id: number, over: Partial<PostSummary> = {}): PostSummary {
   return {
     id,
     published_at: `2026-01-${String(id).padStart(2, "0")}T09:00:00Z`,
@@ -38,7 +38,7 @@ function post(id: number, over: Partial<PostInsight> = {}): PostInsight {
     credited_clients: 0,
     credited_revenue_cents: 0,
     days_to_first_inquiry: null,
-    inquiries: [],
+    credit_count: 0,
     ...over,
   };
 }
@@ -117,11 +117,23 @@ describe("sortPosts", () => {
     post(3, { credited_inquiries: 1, title: "C" }),
     post(4, { credited_inquiries: 0, title: "ä" }),
   ];
-  const ids = (list: PostInsight[]) => list.map((p) => p.id);
+  const ids = (list: PostSummary[]) => list.map((p) => p.id);
 
   it("sorts by credited inquiries, newest first among equals", () => {
     expect(ids(sortPosts(posts, "inquiries", "descending", "en-GB"))).toEqual([2, 3, 1, 4]);
     expect(ids(sortPosts(posts, "inquiries", "ascending", "en-GB"))).toEqual([4, 3, 1, 2]);
+  });
+
+  it("starts in the order the report's first page is cut in (the_first_page_is_the_tables_first_order in core)", () => {
+    // Posts 1 and 2 in the same second: the higher id first.
+    const page = [
+      post(1, { credited_inquiries: 1, published_at: "2026-02-20T09:00:00Z" }),
+      post(2, { credited_inquiries: 1, published_at: "2026-02-20T09:00:00Z" }),
+      post(3, { credited_inquiries: 1, published_at: "2026-02-21T09:00:00Z" }),
+      post(4, { credited_inquiries: 3, published_at: "2026-02-10T09:00:00Z" }),
+      post(5, { credited_inquiries: 0, published_at: "2026-02-22T09:00:00Z" }),
+    ];
+    expect(ids(sortPosts(page, "inquiries", firstDirection("inquiries"), "en-GB"))).toEqual([4, 3, 2, 1, 5]);
   });
 
   it("sorts by date and by words in the locale's order", () => {

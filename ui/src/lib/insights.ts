@@ -8,7 +8,7 @@ import type {
   InsightGroups,
   InsightsBaseline,
   InsightSettings,
-  PostInsight,
+  PostSummary,
 } from "./api";
 import { isErrorPayload } from "./api";
 import type { MessageKey } from "./i18n/en";
@@ -176,13 +176,13 @@ function collator(locale: string): Intl.Collator {
  * A sorted copy. Ties go newest first, so equal rows keep a stable, meaningful order. Posts with
  * no inquiry have no "days to first inquiry" and go last whichever way that column is sorted.
  */
-export function sortPosts(posts: readonly PostInsight[], key: SortKey, dir: SortDir, locale: string): PostInsight[] {
+export function sortPosts(posts: readonly PostSummary[], key: SortKey, dir: SortDir, locale: string): PostSummary[] {
   const sign = dir === "ascending" ? 1 : -1;
   const words = collator(locale);
   // RFC 3339 UTC strings of one shape sort as text; comparing them avoids parsing 5,000 dates.
-  const newestFirst = (a: PostInsight, b: PostInsight) =>
+  const newestFirst = (a: PostSummary, b: PostSummary) =>
     a.published_at < b.published_at ? 1 : a.published_at > b.published_at ? -1 : b.id - a.id;
-  let compare: (a: PostInsight, b: PostInsight) => number;
+  let compare: (a: PostSummary, b: PostSummary) => number;
   switch (key) {
     case "date":
       compare = (a, b) => -newestFirst(a, b);
@@ -370,6 +370,10 @@ declare global {
   interface Window {
     /** Milliseconds from the click on "Insights" to the first frame that showed the numbers. */
     __afterwordInsightsPaintMs?: number;
+    /** Milliseconds from that click to the first frame that showed the whole view. */
+    __afterwordInsightsAllMs?: number;
+    /** Where those milliseconds went: from the click to each step (for the bench's diagnosis). */
+    __afterwordInsightsSteps?: Record<string, number>;
   }
 }
 
@@ -386,21 +390,44 @@ export function afterNextPaint(): Promise<void> {
 /**
  * Call right after the numbers are set: once the frame that shows them has been painted, stores
  * the time since the nav click (or since `fallbackStart`) and adds a performance measure.
+ * `steps` are moments (performance.now()) on the way, stored relative to the click as well.
  */
-export function recordPaint(fallbackStart: number): void {
+export function recordPaint(fallbackStart: number, steps: Record<string, number> = {}): void {
   if (typeof window === "undefined" || typeof requestAnimationFrame === "undefined") return;
   // rAF runs just before the frame is painted; a task queued from it runs just after.
   requestAnimationFrame(() => {
+    const frame = performance.now();
     setTimeout(() => {
       const marks = performance.getEntriesByName(NAV_MARK, "mark");
       const start = marks.length > 0 ? marks[marks.length - 1].startTime : fallbackStart;
+      paintStart = start;
       window.__afterwordInsightsPaintMs = performance.now() - start;
+      const relative: Record<string, number> = {};
+      for (const [name, at] of Object.entries({ ...steps, frame })) relative[name] = Math.round(at - start);
+      window.__afterwordInsightsSteps = relative;
       try {
         if (marks.length > 0) performance.measure(PAINT_MEASURE, NAV_MARK);
       } catch {
         // A measure is a nicety for the profiler; the number above is what the bench reads.
       }
       performance.clearMarks(NAV_MARK);
+    }, 0);
+  });
+}
+
+/** Where the last measured first paint was measured from. */
+let paintStart: number | null = null;
+
+/**
+ * Call right after the rest of the view is set (after recordPaint's frame): stores the time from
+ * the same start to the frame that shows it.
+ */
+export function recordRest(fallbackStart: number): void {
+  if (typeof window === "undefined" || typeof requestAnimationFrame === "undefined") return;
+  const start = paintStart ?? fallbackStart;
+  requestAnimationFrame(() => {
+    setTimeout(() => {
+      window.__afterwordInsightsAllMs = performance.now() - start;
     }, 0);
   });
 }

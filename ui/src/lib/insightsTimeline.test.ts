@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { PostInsight } from "./api";
+import type { PostSummary } from "./api";
 import { buildTimeline, NEWSLETTER_Y, POST_Y, postsBetween, weekIndexAt, weekStart } from "./insightsTimeline";
 
 // Tests run in Europe/Amsterdam (vite.config.ts), which has DST.
 const local = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(y, m - 1, d, h, mi).getTime();
 
-function post(id: number, atMs: number, kind: PostInsight["kind"] = "post"): PostInsight {
+function post(id: number, atMs: number, kind: PostSummary["kind"] = "post"): PostSummary {
   return {
     id,
     published_at: new Date(atMs).toISOString(),
@@ -19,7 +19,7 @@ function post(id: number, atMs: number, kind: PostInsight["kind"] = "post"): Pos
     credited_clients: 0,
     credited_revenue_cents: 0,
     days_to_first_inquiry: null,
-    inquiries: [],
+    credit_count: 0,
   };
 }
 

@@ -1,7 +1,7 @@
 // The timeline's data, shaped for uPlot: inquiries counted per local calendar week (Monday to
 // Monday, so a DST week is 167 or 169 hours), and posts and newsletters as markers at their own
 // moments. Pure: no DOM, no chart library, so it is tested on its own.
-import type { PostInsight } from "./api";
+import type { PostSummary } from "./api";
 
 export interface TimelineInquiry {
   atMs: number;
@@ -51,13 +51,13 @@ export function weekStart(ms: number): Date {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back);
 }
 
-export const isNewsletter = (p: Pick<PostInsight, "kind">) => p.kind === "newsletter";
+export const isNewsletter = (p: Pick<PostSummary, "kind">) => p.kind === "newsletter";
 
 /**
  * The timeline over `posts` (oldest first, as the report lists them) and `inquiries` (any order).
  * The weeks run from the week of the first thing to the week of the last, empty weeks included.
  */
-export function buildTimeline(posts: readonly PostInsight[], inquiries: readonly TimelineInquiry[]): Timeline {
+export function buildTimeline(posts: readonly PostSummary[], inquiries: readonly TimelineInquiry[]): Timeline {
   const postTimes = posts.map((p) => Date.parse(p.published_at));
   const inquiryTimes = inquiries.map((i) => i.atMs).filter((t) => Number.isFinite(t));
   const all = [...postTimes.filter((t) => Number.isFinite(t)), ...inquiryTimes];
