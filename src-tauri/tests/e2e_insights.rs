@@ -550,11 +550,13 @@ fn seed_ten_years(dir: &Path) {
         .expect("seed ten years of data");
 }
 
-/// Clicks the nav item `view` and returns the paint time the Insights view recorded for it.
-async fn paint_time_after_click(app: &App, view: &str) -> f64 {
+/// Clicks the nav item `view` and returns the paint time the Insights view recorded for it, and
+/// the steps on the way (ms from the click: view mounted, report asked for, answered, frame).
+async fn paint_time_after_click(app: &App, view: &str) -> (f64, Value) {
     script(
         app,
-        "delete window.__afterwordInsightsPaintMs; return null;",
+        "delete window.__afterwordInsightsPaintMs; delete window.__afterwordInsightsSteps; \
+         delete window.__afterwordInsightsAllMs; return null;",
         vec![],
     )
     .await;
@@ -563,12 +565,18 @@ async fn paint_time_after_click(app: &App, view: &str) -> f64 {
     loop {
         let v = script(
             app,
-            "return window.__afterwordInsightsPaintMs ?? null;",
+            "return window.__afterwordInsightsAllMs === undefined ? null : \
+             [window.__afterwordInsightsPaintMs, window.__afterwordInsightsSteps ?? null, \
+              window.__afterwordInsightsAllMs];",
             vec![],
         )
         .await;
-        if let Some(ms) = v.as_f64() {
-            return ms;
+        if let Some(ms) = v.get(0).and_then(Value::as_f64) {
+            let mut steps = v.get(1).cloned().unwrap_or(Value::Null);
+            if let (Some(o), Some(all)) = (steps.as_object_mut(), v.get(2)) {
+                o.insert("whole view painted".into(), all.clone());
+            }
+            return (ms, steps);
         }
         if Instant::now() >= deadline {
             return app
@@ -600,8 +608,11 @@ async fn insights_paint_time_with_ten_years_of_data() {
     let app = App::launch(TEST, dir.path()).await;
     app.wait_for_text("Note 4999").await;
     let mut times = Vec::new();
+    let mut steps = Vec::new();
     // The first click leaves the Posts view (5,000 posts); later ones come from Settings.
-    times.push(paint_time_after_click(&app, "Insights").await);
+    let (ms, at) = paint_time_after_click(&app, "Insights").await;
+    times.push(ms);
+    steps.push(at);
     app.wait_for_text("What followed").await;
     app.find(
         "the timeline chart",
@@ -623,13 +634,16 @@ async fn insights_paint_time_with_ten_years_of_data() {
     for _ in 0..5 {
         app.click_nav("Settings").await;
         app.wait_for_text("Channels").await;
-        times.push(paint_time_after_click(&app, "Insights").await);
+        let (ms, at) = paint_time_after_click(&app, "Insights").await;
+        times.push(ms);
+        steps.push(at);
         app.wait_for_text("What followed").await;
         // Let the timeline finish drawing before the next round.
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     // Where the time goes: the report command's round trip (backend work, JSON, IPC), and of
-    // that, how long the window takes to parse a report of this size.
+    // that, how long the window takes to parse a report of this size; then the round trip of
+    // one post's list (what pointing at a marker asks for), for the post with the longest.
     let diagnosis = script(
         &app,
         "return (async () => { \
@@ -646,16 +660,56 @@ async fn insights_paint_time_with_ten_years_of_data() {
          const t1 = performance.now(); \
          JSON.parse(json); \
          const parse = Math.round(performance.now() - t1); \
-         const credits = report.posts.reduce((n, p) => n + p.inquiries.length, 0); \
-         return { trips, parse, bytes: json.length, credits }; })();",
+         const credits = report.posts.reduce((n, p) => n + p.credit_count, 0); \
+         const busiest = report.posts.reduce((a, p) => (p.credit_count > a.credit_count ? p : a)); \
+         const floorTrips = []; \
+         for (let i = 0; i < 5; i++) { \
+           const t0 = performance.now(); \
+           await invoke('get_insight_settings'); \
+           floorTrips.push(Math.round(performance.now() - t0)); \
+         } \
+         const listTrips = []; \
+         let list = []; \
+         for (let i = 0; i < 5; i++) { \
+           const t0 = performance.now(); \
+           list = await invoke('post_credits', { post_id: busiest.id, settings, from: null, to: null }); \
+           listTrips.push(Math.round(performance.now() - t0)); \
+         } \
+         const frames = []; \
+         let last = performance.now(); \
+         for (let i = 0; i < 10; i++) { \
+           await new Promise((r) => requestAnimationFrame(r)); \
+           const now = performance.now(); \
+           frames.push(Math.round(now - last)); \
+           last = now; \
+         } \
+         return { trips, parse, bytes: json.length, credits, listTrips, floorTrips, frames, \
+                  listLength: list.length, listCount: busiest.credit_count }; })();",
         vec![],
     )
     .await;
     println!(
-        "insights_report round trips in ms: {}; the report is {} bytes of JSON ({} credit \
-         entries), which the window parses in {} ms",
-        diagnosis["trips"], diagnosis["bytes"], diagnosis["credits"], diagnosis["parse"]
+        "insights_report round trips in ms: {}; the report is {} bytes of JSON (for {} credit \
+         entries, not listed), which the window parses in {} ms; one post's list ({} entries) \
+         round trips in ms: {}; a command with a tiny answer (the settings) round trips in ms: {}; \
+         frames of an idle window come every {} ms",
+        diagnosis["trips"],
+        diagnosis["bytes"],
+        diagnosis["credits"],
+        diagnosis["parse"],
+        diagnosis["listLength"],
+        diagnosis["listTrips"],
+        diagnosis["floorTrips"],
+        diagnosis["frames"]
     );
+    app.check(
+        diagnosis["listLength"] == diagnosis["listCount"],
+        format!(
+            "the busiest post's list has {} entries, but the report counts {}",
+            diagnosis["listLength"], diagnosis["listCount"]
+        ),
+    )
+    .await;
     if std::env::var_os("AFTERWORD_E2E_SHOTS").is_some() {
         let _ = app.client().set_window_size(1280, 2400).await;
         shot(&app, "insights-ten-years").await;
@@ -677,4 +731,7 @@ async fn insights_paint_time_with_ten_years_of_data() {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    for (k, at) in steps.iter().enumerate() {
+        println!("  open {}: ms from the click: {at}", k + 1);
+    }
 }
