@@ -8,6 +8,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_rhythm.sql"),
+    include_str!("migrations/0003_audience.sql"),
 ];
 
 /// The schema this binary writes.

@@ -78,6 +78,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
 const MIGRATION_FILES: &[&str] = &[
     include_str!("../../src/store/migrations/0001_initial.sql"),
     include_str!("../../src/store/migrations/0002_rhythm.sql"),
+    include_str!("../../src/store/migrations/0003_audience.sql"),
 ];
 
 /// Every earlier schema (0 = an empty file, 1, 2, ...) must upgrade to exactly the schema a fresh
