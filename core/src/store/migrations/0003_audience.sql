@@ -19,11 +19,12 @@ CREATE UNIQUE INDEX audience_by_source ON audience_snapshots (source, external_i
 
 -- Engagement of one post or newsletter. Every recorded value is a row, so the history of each
 -- value is kept; the latest (greatest recorded_at_ms, then id) is the one shown. Recording the
--- value a metric already has adds no row, which keeps re-imports idempotent.
+-- value a metric already has adds no row, which keeps re-imports idempotent. 'engagements' is the
+-- single total some exports give (LinkedIn analytics: reactions, comments, reposts and clicks).
 CREATE TABLE post_metrics (
     id             INTEGER PRIMARY KEY,
     post_id        INTEGER NOT NULL REFERENCES posts (id),
-    metric         TEXT    NOT NULL CHECK (metric IN ('impressions', 'reactions', 'comments', 'reposts',
+    metric         TEXT    NOT NULL CHECK (metric IN ('impressions', 'reactions', 'comments', 'reposts', 'engagements',
                                                       'recipients', 'opens', 'clicks', 'replies', 'new_subscribers')),
     value          INTEGER NOT NULL CHECK (value >= 0),
     recorded_at_ms INTEGER NOT NULL,
