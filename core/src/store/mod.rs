@@ -8,6 +8,7 @@ mod imports;
 mod inquiries;
 mod migrations;
 mod posts;
+mod private;
 mod rhythm;
 mod settings;
 
@@ -41,8 +42,9 @@ impl Store {
     /// left byte-for-byte untouched.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+            private::create_dir_all(parent)?;
         }
+        private::create_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE

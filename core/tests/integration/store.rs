@@ -3,6 +3,7 @@
 use afterword_core::model::{
     ChannelInput, ChannelKind, InquiryFilter, InquiryStatus, PostFilter, PostKind,
 };
+use afterword_core::store::DB_FILE_NAME;
 use afterword_core::validate::ValidInquiry;
 use afterword_core::Store;
 
@@ -304,4 +305,31 @@ fn a_second_connection_sees_committed_writes_immediately() {
         .unwrap();
     let other = Store::open_in_dir(dir.path()).unwrap();
     assert_eq!(other.get_post(p.id).unwrap(), p);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_data_dir_and_its_database_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("nested").join("afterword");
+    let store = Store::open_in_dir(&dir).unwrap();
+    let saved = store.create_post(&post(linkedin(&store), "2026-03-01 09:00", "Hallo"), NOW);
+    assert!(saved.is_ok(), "{saved:?}");
+    assert_eq!(mode(&dir), 0o700, "the data dir");
+    assert_eq!(mode(&dir.join(DB_FILE_NAME)), 0o600, "the database");
+    assert_eq!(
+        mode(&dir.join(format!("{DB_FILE_NAME}-wal"))),
+        0o600,
+        "its write-ahead log"
+    );
+
+    // A folder the user made (a synced folder, say) keeps the mode they gave it.
+    let chosen = tmp.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    std::fs::set_permissions(&chosen, std::fs::Permissions::from_mode(0o755)).unwrap();
+    drop(Store::open_in_dir(&chosen).unwrap());
+    assert_eq!(mode(&chosen), 0o755);
+    assert_eq!(mode(&chosen.join(DB_FILE_NAME)), 0o600);
 }
