@@ -162,6 +162,9 @@ step ui-test ui npm test
 
 step types types_up_to_date
 
+# Licenses, banned crates and sources of every dependency (offline; advisories: SECURITY.md).
+step deny cargo deny --log-level error check licenses bans sources
+
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 
 # Everything but the app crate needs no window: parallel, no display.

@@ -28,6 +28,7 @@ AFTERWORD_TEST_PACKAGES=(
     xvfb xauth webkit2gtk-driver dunst dbus-x11 dbus-daemon libdbus-1-dev
 )
 AFTERWORD_TAURI_DRIVER_VERSION=2.1.0
+AFTERWORD_CARGO_DENY_VERSION=0.20.2
 AFTERWORD_NODE_MIN_DEFAULT=18.18
 
 _aw_say() { printf '==> %s\n' "$*"; }
@@ -264,6 +265,16 @@ bootstrap_tauri_driver() {
     _aw_say "WebKitWebDriver: $(command -v WebKitWebDriver || echo /usr/bin/WebKitWebDriver)"
 }
 
+# cargo-deny, for the license, ban and source checks of ./test.sh (see deny.toml, SECURITY.md).
+bootstrap_cargo_deny() {
+    if cargo deny --version 2>/dev/null | grep -q " $AFTERWORD_CARGO_DENY_VERSION\$"; then
+        _aw_say "cargo-deny: $(cargo deny --version)"
+    else
+        _aw_say "installing cargo-deny $AFTERWORD_CARGO_DENY_VERSION (cargo install, a few minutes)"
+        cargo install --locked cargo-deny --version "$AFTERWORD_CARGO_DENY_VERSION"
+    fi
+}
+
 # bootstrap [--test]: everything needed to build (and with --test, to run the tests).
 bootstrap() {
     local with_tests=0 arg
@@ -279,6 +290,7 @@ bootstrap() {
     bootstrap_ui_deps
     if ((with_tests)); then
         bootstrap_tauri_driver
+        bootstrap_cargo_deny
     fi
 }
 
