@@ -60,6 +60,17 @@ pub struct BackupFile {
     pub modified_ms: i64,
 }
 
+/// The backups folder and what is in it, for the settings section.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BackupOverview {
+    pub folder: String,
+    /// Newest first.
+    pub backups: Vec<BackupFile>,
+    /// Where exports go unless the user picks another place (the Downloads folder).
+    pub export_folder: String,
+}
+
 /// What a checked backup holds, for the confirm step before a restore.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
