@@ -337,7 +337,7 @@ fn sql_value(v: &Value) -> Option<SqlValue> {
 }
 
 fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
