@@ -48,6 +48,15 @@ const COMMANDS: &[&str] = &[
     "post_credits",
     "get_insight_settings",
     "set_insight_settings",
+    "backup_overview",
+    "back_up_now",
+    "check_backup",
+    "restore_backup",
+    "export_json",
+    "export_csv",
+    "pick_file",
+    "pick_folder",
+    "pick_save_path",
 ];
 
 fn main() {

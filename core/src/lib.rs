@@ -4,9 +4,11 @@
 //! and map the error. All rules (validation, attribution, reminder planning, import parsing) live
 //! in this crate, where they are tested on real SQLite files without a window.
 
+pub mod backup;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod insights;
 pub mod model;

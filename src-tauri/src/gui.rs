@@ -21,6 +21,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         // Used from Rust only (see commands::app::open_link); the window gets none of its
         // commands, so it cannot open files or arbitrary URLs.
         .plugin(tauri_plugin_opener::init())
+        // Also from Rust only (commands::backups::pick_*): the window gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .on_window_event(crate::window::on_window_event)
         .invoke_handler(crate::all_commands!())
@@ -62,6 +64,7 @@ fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
     let handle = app.handle().clone();
     crate::tray::create(&handle);
     start_reminders(&handle);
+    start_backups(&handle);
     let state = app.state::<AppState>();
     let to_tray = state
         .real_store()
@@ -100,6 +103,18 @@ fn start_reminders<R: Runtime>(app: &AppHandle<R>) {
     match reminders::start(store, clock, deliver) {
         Ok((poker, _thread)) => state.set_reminder_loop(poker),
         Err(e) => eprintln!("afterword: reminders are off, the loop could not start: {e}"),
+    }
+}
+
+/// One automatic backup a day of the user's own database (see crate::backups).
+fn start_backups<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let Ok(store) = state.real_store() else {
+        return;
+    };
+    let dir = crate::commands::backups::backups_dir(&state);
+    if let Err(e) = crate::backups::start(store, dir) {
+        eprintln!("afterword: automatic backups are off, their thread could not start: {e}");
     }
 }
 

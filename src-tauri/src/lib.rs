@@ -1,6 +1,7 @@
 //! The Afterword shell: the window, its commands and the command line, all thin over
 //! afterword-core.
 
+pub mod backups;
 pub mod cli;
 pub mod commands;
 pub mod data_dir;

@@ -420,3 +420,91 @@ fn an_import_is_previewed_then_applied_once() {
         .as_str()
         .is_some());
 }
+
+#[test]
+fn backups_are_listed_made_now_checked_and_restored() {
+    let h = harness();
+    let overview = h.ok("backup_overview", json!({}));
+    assert_eq!(overview["backups"], json!([]));
+    assert!(overview["folder"].as_str().unwrap().ends_with("backups"));
+
+    let channels = h.ok("list_channels", json!({}));
+    h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": channels[0]["id"], "published_at": days_ago(2), "title": "Vóór de back-up" } }),
+    );
+    let overview = h.ok("back_up_now", json!({}));
+    let backups = overview["backups"].as_array().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0]["kind"], "daily");
+    assert!(backups[0]["size_bytes"].as_u64().unwrap() > 0);
+    let path = backups[0]["path"].as_str().unwrap().to_string();
+
+    let check = h.ok("check_backup", json!({ "path": path }));
+    assert_eq!(check["posts"], 1);
+
+    h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": channels[0]["id"], "published_at": days_ago(1), "title": "Erna" } }),
+    );
+    let outcome = h.ok("restore_backup", json!({ "path": path }));
+    assert!(outcome["previous_data"]
+        .as_str()
+        .unwrap()
+        .contains("before-restore-"));
+    let posts = h.ok("list_posts", json!({ "filter": {} }));
+    assert_eq!(posts.as_array().map(Vec::len), Some(1));
+    assert_eq!(posts[0]["title"], "Vóór de back-up");
+    let kinds: Vec<Value> = h.ok("backup_overview", json!({}))["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["kind"].clone())
+        .collect();
+    assert!(kinds.contains(&json!("before_restore")));
+}
+
+#[test]
+fn restoring_a_bad_file_is_refused_and_changes_nothing() {
+    let h = harness();
+    let channels = h.ok("list_channels", json!({}));
+    h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": channels[0]["id"], "published_at": days_ago(2), "title": "Blijft" } }),
+    );
+    let bad = h.dir.path().join("kapot.sqlite3");
+    std::fs::write(&bad, b"SQLite format 3\0 but not really, just some bytes").unwrap();
+    let err = h
+        .call("restore_backup", json!({ "path": bad.to_str().unwrap() }))
+        .unwrap_err();
+    assert!(
+        ["backup_damaged", "backup_not_a_database"].contains(&err["code"].as_str().unwrap()),
+        "{err}"
+    );
+    let err = h
+        .call("check_backup", json!({ "path": "relative/file.sqlite3" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "path_not_absolute");
+    let posts = h.ok("list_posts", json!({ "filter": {} }));
+    assert_eq!(posts[0]["title"], "Blijft");
+    assert_eq!(h.ok("backup_overview", json!({}))["backups"], json!([]));
+}
+
+#[test]
+fn exports_go_to_the_chosen_folder() {
+    let h = harness();
+    let folder = h.dir.path().join("exports");
+    let folder_arg = folder.to_str().unwrap();
+    let file = h.ok("export_json", json!({ "folder": folder_arg }));
+    let file = file.as_str().unwrap();
+    assert!(
+        file.starts_with(folder_arg) && file.ends_with(".json"),
+        "{file}"
+    );
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(doc["format"], "afterword-export");
+
+    let dir = h.ok("export_csv", json!({ "folder": folder_arg }));
+    let dir = std::path::PathBuf::from(dir.as_str().unwrap());
+    assert!(dir.join("posts.csv").is_file() && dir.join("channels.csv").is_file());
+}

@@ -95,6 +95,33 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in one IMMEDIATE transaction that is committed only when `commit` is true and `f`
+    /// returns Ok: a dry run does every write, so every constraint is checked, and keeps none.
+    pub fn write_or_roll_back<T>(
+        &self,
+        commit: bool,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        if commit {
+            tx.commit()?;
+        }
+        Ok(value)
+    }
+
+    /// Replaces the whole content of this database with `source`'s, in one step, with SQLite's
+    /// online backup API run INTO the open connection, then brings the schema up to date (an
+    /// older backup is upgraded). No file is swapped: this connection, other processes' ones
+    /// (the window next to the command line), the WAL and its -shm all stay valid, and they see
+    /// the new content at their next transaction. Either all of it is replaced or nothing is.
+    pub fn replace_content_with(&self, source: &Connection) -> Result<()> {
+        let mut conn = self.lock();
+        copy_database(source, &mut conn)?;
+        migrations::migrate(&mut conn)
+    }
+
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         self.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
@@ -125,6 +152,29 @@ fn not_a_database(path: &Path, e: rusqlite::Error) -> Error {
         },
         _ => Error::Database(e),
     }
+}
+
+/// Copies every page of `from` into `to` with the online backup API, in ONE step: one read
+/// transaction on the source (a copy of one moment) and one write transaction on the
+/// destination (all of it or nothing). When the other side is busy (another process writing),
+/// it waits like the busy timeout does, then gives up with SQLite's "busy".
+pub(crate) fn copy_database(from: &Connection, to: &mut Connection) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    const PAUSE: Duration = Duration::from_millis(50);
+    const ATTEMPTS: u32 = 200; // 10 s, the busy timeout
+    let backup = Backup::new(from, to)?;
+    for _ in 0..ATTEMPTS {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More | StepResult::Busy | StepResult::Locked => std::thread::sleep(PAUSE),
+            // The enum is non-exhaustive; anything new is worth another try too.
+            _ => std::thread::sleep(PAUSE),
+        }
+    }
+    Err(Error::Database(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+        Some("the database stayed busy; try again in a moment".into()),
+    )))
 }
 
 /// Maps "no row" to a typed NotFound.

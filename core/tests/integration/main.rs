@@ -1,6 +1,8 @@
 //! The core's one integration-test binary: real SQLite files in temp dirs, a fixed clock.
 
+mod backup;
 mod common;
+mod export;
 mod import;
 mod insights;
 mod rhythm;

@@ -21,6 +21,8 @@ pub enum Source {
     CsvPosts,
     /// Inquiries in Afterword's CSV layout (see `--template`)
     CsvInquiries,
+    /// Everything from an Afterword JSON export (`export json`), into an empty database
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +73,8 @@ impl From<Source> for ImportSource {
             Source::Mailchimp => ImportSource::Mailchimp,
             Source::CsvPosts => ImportSource::CsvPosts,
             Source::CsvInquiries => ImportSource::CsvInquiries,
+            // run() hands json to import_json before anything converts the source.
+            Source::Json => unreachable!("import json is not an ImportSource"),
         }
     }
 }
@@ -78,6 +82,9 @@ impl From<Source> for ImportSource {
 /// Runs the import and returns what to print. On failure with `--json` the summary (with the
 /// errors) is printed here first; the caller prints the error and exits 2.
 pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
+    if let Source::Json = a.source {
+        return super::import_json::run(store, a.path.as_deref(), a.dry_run, a.json);
+    }
     if a.template {
         return ImportSource::from(a.source).template().ok_or_else(|| {
             Error::invalid(
@@ -150,6 +157,7 @@ fn source_name(source: Source) -> &'static str {
         Source::Substack => "substack",
         Source::Mailchimp => "mailchimp",
         Source::CsvPosts | Source::CsvInquiries => "csv",
+        Source::Json => "json",
     }
 }
 

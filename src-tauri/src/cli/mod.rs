@@ -1,7 +1,10 @@
 //! The command line on the same binary: with a subcommand it works headless and exits, sharing
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
+mod backup;
+mod export;
 mod import;
+mod import_json;
 mod list;
 mod log;
 mod reminders;
@@ -52,6 +55,13 @@ pub enum Command {
     Reminders(reminders::RemindersCommand),
     /// Bring in history from a LinkedIn, Substack or Mailchimp export, or a CSV (all or nothing)
     Import(import::ImportArgs),
+    /// Export everything as JSON (round-trips with `import json`) or a CSV per table
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Write a consistent copy of the database (also while the window is open)
+    Backup(backup::BackupArgs),
+    /// Replace the data with a backup; checked first, the current data is kept in backups/
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -64,6 +74,9 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Rhythm(cmd) => rhythm::run(&store, cmd),
         Command::Reminders(cmd) => reminders::run(&store, cmd),
         Command::Import(args) => import::run(&store, args),
+        Command::Export(cmd) => export::run(&store, cmd),
+        Command::Backup(args) => backup::run_backup(&store, args),
+        Command::Restore(args) => backup::run_restore(&store, args),
     });
     match result {
         Ok(output) => {

@@ -2,6 +2,7 @@
 //! error. Every command here is listed in build.rs (the ACL) and capabilities/default.json.
 
 pub mod app;
+pub mod backups;
 pub mod channels;
 pub mod desktop;
 pub mod ideas;
@@ -64,6 +65,15 @@ macro_rules! all_commands {
             $crate::commands::insights::post_credits,
             $crate::commands::insights::get_insight_settings,
             $crate::commands::insights::set_insight_settings,
+            $crate::commands::backups::backup_overview,
+            $crate::commands::backups::back_up_now,
+            $crate::commands::backups::check_backup,
+            $crate::commands::backups::restore_backup,
+            $crate::commands::backups::export_json,
+            $crate::commands::backups::export_csv,
+            $crate::commands::backups::pick_file,
+            $crate::commands::backups::pick_folder,
+            $crate::commands::backups::pick_save_path,
         ]
     };
 }

@@ -2,6 +2,9 @@
 // exactly as the Rust commands declare them. A failing command rejects with an ErrorPayload.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupCheck } from "./bindings/BackupCheck";
+import type { BackupOverview } from "./bindings/BackupOverview";
+import type { RestoreOutcome } from "./bindings/RestoreOutcome";
 import type { CandidatePost } from "./bindings/CandidatePost";
 import type { Channel } from "./bindings/Channel";
 import type { ChannelInput } from "./bindings/ChannelInput";
@@ -28,8 +31,13 @@ import type { ReminderPrefs } from "./bindings/ReminderPrefs";
 import type { ReminderPreview } from "./bindings/ReminderPreview";
 import type { WindowPrefs } from "./bindings/WindowPrefs";
 
+export type { BackupFile } from "./bindings/BackupFile";
+export type { BackupKind } from "./bindings/BackupKind";
 export type {
   AppInfo,
+  BackupCheck,
+  BackupOverview,
+  RestoreOutcome,
   CandidatePost,
   Channel,
   ChannelInput,
@@ -180,3 +188,25 @@ export const importApply = (source: ImportSource, path: string, channel: string 
   invoke<ImportOutcome>("import_apply", { source, path, channel });
 /** The CSV layout with example rows (csv_posts and csv_inquiries only). */
 export const importTemplate = (source: ImportSource) => invoke<string>("import_template", { source });
+
+// Backups and export
+/** The backups folder, the backups in it (newest first) and the default export folder. */
+export const backupOverview = () => invoke<BackupOverview>("backup_overview");
+/** Writes today's backup now (replacing an earlier one of today); returns the new overview. */
+export const backUpNow = () => invoke<BackupOverview>("back_up_now");
+/** What a backup holds; rejects a damaged, foreign or newer file. Reads only. */
+export const checkBackup = (path: string) => invoke<BackupCheck>("check_backup", { path });
+/** Replaces the user's data with the backup; a copy of the current data is kept first. */
+export const restoreBackup = (path: string) => invoke<RestoreOutcome>("restore_backup", { path });
+/** Everything as JSON into `folder` (null: Downloads); returns the file written. */
+export const exportJson = (folder: string | null) => invoke<string>("export_json", { folder });
+/** A CSV per table into a new folder inside `folder` (null: Downloads); returns that folder. */
+export const exportCsv = (folder: string | null) => invoke<string>("export_csv", { folder });
+
+// The system's file dialogs (they run in Rust; each returns the chosen path, or null)
+export const pickFile = (title: string | null, directory: string | null = null) =>
+  invoke<string | null>("pick_file", { title, directory });
+export const pickFolder = (title: string | null, directory: string | null = null) =>
+  invoke<string | null>("pick_folder", { title, directory });
+export const pickSavePath = (title: string | null, directory: string | null = null, fileName: string | null = null) =>
+  invoke<string | null>("pick_save_path", { title, directory, file_name: fileName });
