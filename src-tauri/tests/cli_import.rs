@@ -87,10 +87,11 @@ fn a_bad_or_wrong_file_exits_2_names_the_problem_and_changes_nothing() {
 
     let wrong = afterword(
         dir.path(),
-        &["import", "linkedin", &fixture("linkedin/Connections.csv")],
+        &["import", "linkedin", &fixture("substack/posts.csv")],
     );
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("Connections.csv"));
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .contains("this looks like Substack's posts.csv, not LinkedIn's Shares.csv"));
     assert_eq!(posts(dir.path()), 0);
 }
 

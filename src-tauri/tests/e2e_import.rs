@@ -102,13 +102,17 @@ async fn imports_a_linkedin_archive_after_a_preview() {
     )
     .await;
 
-    // The wrong file from the archive: the message names it, next to the field; nothing written.
-    app.fill("File or folder", &linkedin_fixture("Connections.csv"))
-        .await;
+    // The wrong file (Substack's posts.csv for LinkedIn): the message names it, next to the
+    // field; nothing written.
+    let wrong = format!(
+        "{}/../core/tests/fixtures/import/substack/posts.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    app.fill("File or folder", &wrong).await;
     app.click_button("Preview").await;
     let error = app.field_error("File or folder").await;
     app.check(
-        error.contains("Connections.csv") && error.contains("looks like"),
+        error.contains("Substack's posts.csv") && error.contains("looks like"),
         format!("the error next to the path is {error:?}"),
     )
     .await;

@@ -13,13 +13,13 @@ use proptest::prelude::*;
 
 use crate::common::{fresh_store, NOW};
 
-fn fixture(rel: &str) -> PathBuf {
+pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(rel)
 }
 
-fn ctx() -> Context {
+pub fn ctx() -> Context {
     Context {
         now_ms: NOW,
         tz: Amsterdam,
@@ -27,12 +27,12 @@ fn ctx() -> Context {
     }
 }
 
-fn posts(store: &Store) -> Vec<afterword_core::model::Post> {
+pub fn posts(store: &Store) -> Vec<afterword_core::model::Post> {
     store.list_posts(&PostFilter::default()).expect("list")
 }
 
 /// Zips `files` (name in the archive, path on disk) into `dest`, as the platforms ship them.
-fn zip_up(dest: &Path, files: &[(&str, PathBuf)]) {
+pub fn zip_up(dest: &Path, files: &[(&str, PathBuf)]) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(dest).expect("create zip"));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -116,7 +116,10 @@ fn an_older_and_a_newer_archive_merge() {
         ],
     );
     let newer = linkedin::parse(&archive, &ctx()).expect("newer");
-    assert_eq!(newer.files, ["Shares_1.csv", "Shares_2.csv"]);
+    assert_eq!(
+        newer.files,
+        ["Connections.csv", "Shares_1.csv", "Shares_2.csv"]
+    );
     let preview = import::preview(&store, &newer).expect("preview");
     assert_eq!((preview.new, preview.already_present), (2, 2));
     let outcome = import::apply(&store, &newer, NOW).expect("apply");
@@ -192,12 +195,20 @@ fn a_failure_while_writing_rolls_everything_back() {
 
 #[test]
 fn a_wrong_file_is_named() {
-    let err = linkedin::parse(&fixture("linkedin/Connections.csv"), &ctx()).expect_err("wrong");
+    // Connections.csv renamed (its own name would be read as what it is).
+    let connections = std::fs::read(fixture("linkedin/Connections.csv")).expect("read");
+    let err = linkedin::parse_shares_csv("Shares.csv", &connections, &ctx()).expect_err("wrong");
     assert_eq!(err.code(), "import_wrong_file");
     let message = err.to_string();
     assert!(
         message.contains("this looks like LinkedIn's Connections.csv, not LinkedIn's Shares.csv"),
         "{message}"
+    );
+    let err = linkedin::parse(&fixture("substack/posts.csv"), &ctx()).expect_err("wrong");
+    assert!(
+        err.to_string()
+            .contains("this looks like Substack's posts.csv, not LinkedIn's Shares.csv"),
+        "{err}"
     );
     let err = substack::parse(&fixture("linkedin/Shares.csv"), &ctx()).expect_err("wrong");
     assert_eq!(err.code(), "import_wrong_file");
@@ -223,7 +234,7 @@ fn a_wrong_file_is_named() {
 fn substack_publishes_only_published_posts() {
     let (_dir, store) = fresh_store();
     let parsed = substack::parse(&fixture("substack"), &ctx()).expect("parse");
-    assert_eq!(parsed.files, ["posts.csv"]);
+    assert_eq!(parsed.files[1], "posts.csv");
     assert_eq!((parsed.rows.len(), parsed.skipped), (2, 2));
     let preview = import::preview(&store, &parsed).expect("preview");
     assert_eq!((preview.new, preview.skipped), (2, 2));

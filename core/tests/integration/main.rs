@@ -2,6 +2,8 @@
 
 mod common;
 mod import;
+mod import_engagement;
+mod import_network;
 mod insights;
 mod rhythm;
 mod schema;
