@@ -10,6 +10,7 @@ pub mod csv_generic;
 mod extras;
 mod files;
 pub mod linkedin;
+pub mod linkedin_analytics;
 pub mod linkedin_network;
 pub mod mailchimp;
 mod record;

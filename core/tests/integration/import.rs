@@ -5,7 +5,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use afterword_core::import::{self, csv_generic, linkedin, mailchimp, substack, Context, Item};
+use afterword_core::import::{
+    self, csv_generic, linkedin, linkedin_analytics, linkedin_network, mailchimp, substack,
+    url_key, Context, Item, Metric,
+};
 use afterword_core::model::{ChannelInput, ChannelKind, InquiryFilter, PostFilter, PostKind};
 use afterword_core::Store;
 use chrono_tz::Europe::Amsterdam;
@@ -414,7 +417,28 @@ fn the_templates_import_as_they_are() {
 
 type Parser = fn(&str, &[u8], &Context) -> afterword_core::Result<import::Parsed>;
 
-const PARSERS: [(Parser, &str); 5] = [
+const PARSERS: [(Parser, &str); 11] = [
+    (
+        linkedin_network::parse_connections_csv,
+        "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    ),
+    (
+        linkedin_network::parse_invitations_csv,
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n",
+    ),
+    (
+        linkedin_network::parse_messages_csv,
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n",
+    ),
+    (
+        |file, bytes, _| substack::parse_engagement_csv(file, bytes, "1.x", Metric::Opens),
+        "email,post_id,timestamp\n",
+    ),
+    (
+        |file, bytes, ctx| substack::parse_email_list_csv(file, bytes, "x", ctx),
+        "email,active_subscription,created_at\n",
+    ),
+    (linkedin_analytics::parse_xlsx, ""),
     (
         linkedin::parse_shares_csv,
         "Date,ShareLink,ShareCommentary\n",
@@ -470,6 +494,33 @@ proptest! {
         let _ = substack::parse(&path, &ctx());
         let _ = mailchimp::parse(&path, &ctx());
         let _ = csv_generic::parse_posts(&path, &ctx());
+        let _ = linkedin_analytics::parse(&path, &ctx());
+    }
+
+    /// A real analytics workbook with one byte changed, or cut short: never a panic.
+    #[test]
+    fn corrupted_workbooks_never_panic(at in any::<prop::sample::Index>(), byte in any::<u8>(),
+                                       cut in any::<prop::sample::Index>()) {
+        let mut data = std::fs::read(fixture("linkedin_analytics/Content_2026-01-01_2026-01-10.xlsx"))
+            .expect("read");
+        let i = at.index(data.len());
+        data[i] = byte;
+        data.truncate(cut.index(data.len()) + 1);
+        let _ = linkedin_analytics::parse_xlsx("a.xlsx", &data, &ctx());
+    }
+
+    /// Conversations of any shape (who wrote first, the same person on both sides, odd dates)
+    /// and any link: never a panic.
+    #[test]
+    fn messages_and_links_never_panic(rows in proptest::collection::vec(
+            ("[a-c]{0,1}", "[x-z]{0,1}", "[x-z ,]{0,4}", "(2026-0[1-9]-1[0-9] 1[0-9]:00:00 UTC|[0-9 :-]{0,12})"), 0..12),
+            link in "[ -~%é]{0,60}") {
+        let mut csv = "CONVERSATION ID,FROM,SENDER PROFILE URL,RECIPIENT PROFILE URLS,DATE,CONTENT\n".to_string();
+        for (conversation, from, to, date) in rows {
+            csv.push_str(&format!("{conversation},{from},{from},\"{to}\",{date},hallo\n"));
+        }
+        let _ = linkedin_network::parse_messages_csv("messages.csv", csv.as_bytes(), &ctx());
+        let _ = url_key(&link);
     }
 
     /// A real archive with one byte changed, or cut short: an error or an import, never a panic.

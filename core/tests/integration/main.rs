@@ -2,6 +2,7 @@
 
 mod common;
 mod import;
+mod import_analytics;
 mod import_engagement;
 mod import_network;
 mod insights;
