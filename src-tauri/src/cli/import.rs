@@ -11,8 +11,11 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Source {
-    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv
+    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv, Connections.csv,
+    /// Invitations.csv or messages.csv
     Linkedin,
+    /// LinkedIn creator analytics export (.xlsx): impressions and engagements, followers
+    LinkedinAnalytics,
     /// Substack export: the .zip, the unpacked folder, or posts.csv
     Substack,
     /// Mailchimp campaign report (.csv)
@@ -107,6 +110,7 @@ impl From<Source> for ImportSource {
     fn from(source: Source) -> ImportSource {
         match source {
             Source::Linkedin => ImportSource::Linkedin,
+            Source::LinkedinAnalytics => ImportSource::LinkedinAnalytics,
             Source::Substack => ImportSource::Substack,
             Source::Mailchimp => ImportSource::Mailchimp,
             Source::CsvPosts => ImportSource::CsvPosts,
@@ -217,6 +221,7 @@ pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
 fn source_name(source: Source) -> &'static str {
     match source {
         Source::Linkedin => "linkedin",
+        Source::LinkedinAnalytics => "linkedin_analytics",
         Source::Substack => "substack",
         Source::Mailchimp => "mailchimp",
         Source::CsvPosts | Source::CsvInquiries => "csv",

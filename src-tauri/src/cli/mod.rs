@@ -1,6 +1,7 @@
 //! The command line on the same binary: with a subcommand it works headless and exits, sharing
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
+mod candidates;
 mod import;
 mod list;
 mod log;
@@ -52,6 +53,8 @@ pub enum Command {
     Reminders(reminders::RemindersCommand),
     /// Bring in history from a LinkedIn, Substack or Mailchimp export, or a CSV (all or nothing)
     Import(import::ImportArgs),
+    /// Possible inquiries imports found, for review (accept or dismiss them in the app)
+    Candidates(candidates::CandidatesArgs),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -64,6 +67,7 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Rhythm(cmd) => rhythm::run(&store, cmd),
         Command::Reminders(cmd) => reminders::run(&store, cmd),
         Command::Import(args) => import::run(&store, args),
+        Command::Candidates(args) => candidates::run(&store, args),
     });
     match result {
         Ok(output) => {
