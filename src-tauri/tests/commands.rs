@@ -402,8 +402,12 @@ fn an_import_is_previewed_then_applied_once() {
     let open = open.as_array().expect("list");
     assert_eq!(open.len(), 2);
     let (first, second) = (open[0]["id"].clone(), open[1]["id"].clone());
-    let input = json!({ "received_at": "2025-09-19 23:20", "name": open[0]["name"],
-                        "via": "linkedin_message", "their_words": open[0]["message"] });
+    let form = |at: &str, name: &Value| {
+        json!({ "received_at": at, "name": name, "organisation": null, "via": "linkedin_message",
+                "their_words": null, "source_post_id": null, "not_from_posts": false,
+                "status": "new", "value": null, "currency": null, "notes": null })
+    };
+    let input = form("2025-09-19 23:20", &open[0]["name"]);
     let inquiry = h.ok("accept_candidate", json!({ "id": first, "input": input }));
     assert_eq!(inquiry["name"], "Ivo de Wit");
     let again = h
@@ -413,7 +417,7 @@ fn an_import_is_previewed_then_applied_once() {
     let bad = h
         .call(
             "accept_candidate",
-            json!({ "id": second, "input": { "received_at": "2025-09-05 03:12", "name": " " } }),
+            json!({ "id": second, "input": form("2025-09-05 03:12", &json!(" ")) }),
         )
         .unwrap_err();
     assert_eq!(bad["field"], "name");
