@@ -161,7 +161,13 @@ fn linkedin_analytics_numbers_go_to_the_imported_posts() {
     let export = fixture("linkedin_analytics/Content_2026-01-01_2026-01-10.xlsx");
     let dry = json(&afterword(
         dir.path(),
-        &["import", "linkedin-analytics", &export, "--dry-run", "--json"],
+        &[
+            "import",
+            "linkedin-analytics",
+            &export,
+            "--dry-run",
+            "--json",
+        ],
     ));
     assert_eq!(dry["metric_posts"], 2);
     let out = afterword(
@@ -200,6 +206,7 @@ fn linkedin_analytics_numbers_go_to_the_imported_posts() {
         ],
     );
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr)
-        .contains("this is not a LinkedIn analytics export"));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("this is not a LinkedIn analytics export")
+    );
 }
