@@ -393,8 +393,45 @@ fn an_import_is_previewed_then_applied_once() {
         .ok("list_posts", json!({ "filter": {} }))
         .as_array()
         .is_some_and(Vec::is_empty));
+    assert_eq!(preview["candidates"], 2);
     assert_eq!(h.ok("import_apply", args.clone())["added"], new);
     assert_eq!(h.ok("import_apply", args.clone())["added"], 0);
+
+    // The possible inquiries the archive held: one turned into an inquiry, one dismissed.
+    let open = h.ok("list_candidates", json!({}));
+    let open = open.as_array().expect("list");
+    assert_eq!(open.len(), 2);
+    let (first, second) = (open[0]["id"].clone(), open[1]["id"].clone());
+    let form = |at: &str, name: &Value| {
+        json!({ "received_at": at, "name": name, "organisation": null, "via": "linkedin_message",
+                "their_words": null, "source_post_id": null, "not_from_posts": false,
+                "status": "new", "value": null, "currency": null, "notes": null })
+    };
+    let input = form("2025-09-19 23:20", &open[0]["name"]);
+    let inquiry = h.ok("accept_candidate", json!({ "id": first, "input": input }));
+    assert_eq!(inquiry["name"], "Ivo de Wit");
+    let again = h
+        .call("accept_candidate", json!({ "id": first, "input": input }))
+        .unwrap_err();
+    assert_eq!(again["code"], "candidate_not_open");
+    let bad = h
+        .call(
+            "accept_candidate",
+            json!({ "id": second, "input": form("2025-09-05 03:12", &json!(" ")) }),
+        )
+        .unwrap_err();
+    assert_eq!(bad["field"], "name");
+    h.ok("dismiss_candidate", json!({ "id": second }));
+    assert!(h
+        .ok("list_candidates", json!({}))
+        .as_array()
+        .is_some_and(Vec::is_empty));
+    assert_eq!(
+        h.ok("list_inquiries", json!({ "filter": {} }))
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
     assert_eq!(h.ok("import_preview", args)["already_present"], new);
 
     let err = h
@@ -405,7 +442,7 @@ fn an_import_is_previewed_then_applied_once() {
         .unwrap_err();
     assert_eq!(err["code"], "path_required");
     let wrong = format!(
-        "{}/../core/tests/fixtures/import/linkedin/Connections.csv",
+        "{}/../core/tests/fixtures/import/substack/posts.csv",
         env!("CARGO_MANIFEST_DIR")
     );
     let err = h

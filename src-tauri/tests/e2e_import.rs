@@ -80,6 +80,40 @@ async fn imports_a_linkedin_archive_after_a_preview() {
     app.click_nav("Posts").await;
     app.wait_for_text(IMPORTED_TITLE).await;
 
+    // The archive's invitation with a message and the conversation Ivo started are possible
+    // inquiries, not inquiries: one becomes an inquiry through the pre-filled form, the other
+    // is set aside, and the section goes away.
+    assert_eq!(count_rows(dir.path(), "inquiries"), 0);
+    app.click_nav("Inquiries").await;
+    app.wait_for_text("Possible inquiries from your imports")
+        .await;
+    app.wait_for_text("Femke Bakker").await;
+    app.click(
+        "the button turning Ivo de Wit into an inquiry",
+        "//button[@aria-label='Turn Ivo de Wit into an inquiry']",
+    )
+    .await;
+    let name = app.value_of("Name").await;
+    let words = app
+        .value_of("In their own words, how did they find you?")
+        .await;
+    app.check(
+        name == "Ivo de Wit" && words.contains("nieuwsbrief over burn-out"),
+        format!("the form was filled with {name:?} and {words:?}"),
+    )
+    .await;
+    app.click_button("Save inquiry").await;
+    app.wait_for_text("Inquiry saved").await;
+    assert_eq!(count_rows(dir.path(), "inquiries"), 1);
+    app.click(
+        "the button setting Femke Bakker aside",
+        "//button[@aria-label='Femke Bakker is not an inquiry']",
+    )
+    .await;
+    app.wait_for_no_text("Possible inquiries from your imports")
+        .await;
+    assert_eq!(count_rows(dir.path(), "inquiries"), 1);
+
     // A second preview finds everything already here, and offers nothing to import.
     app.click_nav("Settings").await;
     app.wait_for_text("Import your history").await;
@@ -102,13 +136,17 @@ async fn imports_a_linkedin_archive_after_a_preview() {
     )
     .await;
 
-    // The wrong file from the archive: the message names it, next to the field; nothing written.
-    app.fill("File or folder", &linkedin_fixture("Connections.csv"))
-        .await;
+    // The wrong file (Substack's posts.csv for LinkedIn): the message names it, next to the
+    // field; nothing written.
+    let wrong = format!(
+        "{}/../core/tests/fixtures/import/substack/posts.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    app.fill("File or folder", &wrong).await;
     app.click_button("Preview").await;
     let error = app.field_error("File or folder").await;
     app.check(
-        error.contains("Connections.csv") && error.contains("looks like"),
+        error.contains("Substack's posts.csv") && error.contains("looks like"),
         format!("the error next to the path is {error:?}"),
     )
     .await;

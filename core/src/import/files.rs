@@ -94,6 +94,11 @@ fn from_zip(path: &Path, wanted: fn(&str) -> bool) -> Result<Vec<InputFile>> {
     Ok(out)
 }
 
+/// One file's bytes, refused past [`MAX_FILE_BYTES`].
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>> {
+    read_limited(std::fs::File::open(path)?, &path.display().to_string())
+}
+
 fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;

@@ -1,13 +1,15 @@
 //! LinkedIn's data archive ("Get a copy of your data"): `Shares.csv` -> posts on the LinkedIn
 //! channel. Accepts the .zip, the unpacked folder or one CSV; a long history comes split as
 //! `Shares_1.csv`, `Shares_2.csv`... Each share is keyed on its ShareLink, so an older and a
-//! newer archive that overlap merge cleanly.
+//! newer archive that overlap merge cleanly. The archive's Connections.csv, Invitations.csv and
+//! messages.csv are read too (see `linkedin_network`).
 
 use std::path::Path;
 
 use chrono::NaiveDateTime;
 
 use super::files::{self, InputFile};
+use super::linkedin_network;
 use super::table::{self, Spec};
 use super::{shorten, validate_post, Context, ImportIssue, Item, Parsed, PostRow, Row};
 use crate::error::Result;
@@ -42,12 +44,49 @@ fn is_shares(name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Reads the shares of an archive: a .zip, an unpacked folder or one CSV file.
+/// Which file of the archive a name is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Shares,
+    Connections,
+    Invitations,
+    Messages,
+}
+
+fn kind_of(name: &str) -> Option<Kind> {
+    let base = files::base_name(name);
+    if is_shares(base) {
+        Some(Kind::Shares)
+    } else if base.eq_ignore_ascii_case("Connections.csv") {
+        Some(Kind::Connections)
+    } else if base.eq_ignore_ascii_case("Invitations.csv") {
+        Some(Kind::Invitations)
+    } else if base.eq_ignore_ascii_case("messages.csv") {
+        Some(Kind::Messages)
+    } else {
+        None
+    }
+}
+
+/// Reads an archive (a .zip, an unpacked folder or one CSV file of it): the shares as posts,
+/// Connections.csv as the connection count over time, Invitations.csv and messages.csv as
+/// possible inquiries (see [`super::linkedin_network`]).
 pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
-    let inputs = files::collect(path, is_shares, "Shares.csv")?;
+    let inputs = files::collect(
+        path,
+        |n| kind_of(n).is_some(),
+        "Shares.csv (nor Connections.csv, Invitations.csv or messages.csv)",
+    )?;
     let mut parsed = Parsed::new(SOURCE);
     for InputFile { name, bytes } in inputs {
-        parsed.extend(parse_shares_csv(&name, &bytes, ctx)?);
+        let next = match kind_of(&name) {
+            Some(Kind::Connections) => linkedin_network::parse_connections_csv(&name, &bytes, ctx)?,
+            Some(Kind::Invitations) => linkedin_network::parse_invitations_csv(&name, &bytes, ctx)?,
+            Some(Kind::Messages) => linkedin_network::parse_messages_csv(&name, &bytes, ctx)?,
+            // Shares.csv, or a file given alone under another name: its header tells.
+            Some(Kind::Shares) | None => parse_shares_csv(&name, &bytes, ctx)?,
+        };
+        parsed.extend(next);
     }
     Ok(parsed)
 }

@@ -1,6 +1,7 @@
-//! Mailchimp's campaign report CSV (Reports -> export) -> newsletters. Send Date is the user's
-//! local time ("Jun 09, 2018 09:30 pm"); a campaign is keyed on its title and send date, as the
-//! report has no other stable id.
+//! Mailchimp's campaign report CSV (Reports -> export) -> newsletters, with their recipients,
+//! unique opens and unique clicks (stored as the post's metrics; a later report with higher
+//! numbers updates them). Send Date is the user's local time ("Jun 09, 2018 09:30 pm"); a
+//! campaign is keyed on its title and send date, as the report has no other stable id.
 
 use std::path::Path;
 
@@ -8,7 +9,10 @@ use chrono::{LocalResult, NaiveDateTime, TimeZone};
 
 use super::files::{self, InputFile};
 use super::table::{self, Spec, Table};
-use super::{shorten, validate_post, Context, Engagement, ImportIssue, Item, Parsed, PostRow, Row};
+use super::{
+    shorten, validate_post, Context, Engagement, ImportIssue, Item, Metric, MetricRow, Parsed,
+    PostRef, PostRow, Row,
+};
 use crate::error::Result;
 use crate::model::{ChannelKind, PostInput, PostKind};
 use crate::time::to_rfc3339;
@@ -89,18 +93,36 @@ pub fn parse_report_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parse
             "published_at" => ("Send Date", date.to_string()),
             _ => ("Subject", shorten(shown, 80)),
         };
+        let external_id = format!("{title}|{date}");
         match validate_post(&input, ctx, (file, line), column_of) {
-            Ok(post) => parsed.rows.push(Row {
-                file: file.to_string(),
-                line,
-                external_id: format!("{title}|{date}"),
-                item: Item::Post(PostRow {
-                    channel: channel.clone(),
-                    channel_kind: ChannelKind::Newsletter,
-                    post,
-                    engagement: Some(engagement),
-                }),
-            }),
+            Ok(post) => {
+                let numbers = [
+                    (Metric::Recipients, engagement.recipients),
+                    (Metric::Opens, engagement.unique_opens),
+                    (Metric::Clicks, engagement.unique_clicks),
+                ];
+                for (metric, value) in numbers {
+                    if let Some(value) = value {
+                        parsed.metrics.push(MetricRow {
+                            file: file.to_string(),
+                            post: PostRef::External(external_id.clone()),
+                            metric,
+                            value,
+                        });
+                    }
+                }
+                parsed.rows.push(Row {
+                    file: file.to_string(),
+                    line,
+                    external_id,
+                    item: Item::Post(PostRow {
+                        channel: channel.clone(),
+                        channel_kind: ChannelKind::Newsletter,
+                        post,
+                        engagement: Some(engagement),
+                    }),
+                });
+            }
             Err(issue) => parsed.reject(*issue),
         }
     }

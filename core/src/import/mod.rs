@@ -7,15 +7,21 @@
 //! keeps `source` + `external_id` unique).
 
 pub mod csv_generic;
+mod extras;
 mod files;
 pub mod linkedin;
+pub mod linkedin_analytics;
+pub mod linkedin_network;
 pub mod mailchimp;
+mod record;
 mod source;
 pub mod substack;
 mod table;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+pub use crate::model::CandidateKind;
+pub use extras::{url_key, CandidateRow, Measure, Metric, MetricRow, PostRef, SnapshotRow};
 pub use source::ImportSource;
 
 use serde::Serialize;
@@ -49,6 +55,12 @@ pub struct Parsed {
     pub rejected: u32,
     /// What is wrong with the rejected rows (the first [`MAX_ISSUES`]).
     pub issues: Vec<ImportIssue>,
+    /// Engagement numbers of posts (this import's or ones already stored).
+    pub metrics: Vec<MetricRow>,
+    /// Audience size over time.
+    pub snapshots: Vec<SnapshotRow>,
+    /// Possible inquiries, for the user to review.
+    pub candidates: Vec<CandidateRow>,
 }
 
 /// Issues kept for display; a file with 10,000 bad dates does not need 10,000 messages.
@@ -76,9 +88,8 @@ pub struct PostRow {
     pub channel_kind: ChannelKind,
     /// Validated like a post typed in the form; `channel_id` is set when applied.
     pub post: ValidPost,
-    /// Recipients, opens and clicks when the export has them (Mailchimp). Parsed now but not
-    /// stored yet: storing engagement per post is a later issue, and keeping it here means the
-    /// parser will not have to change then.
+    /// Recipients, opens and clicks as the export states them (Mailchimp); the parser also
+    /// puts them in [`Parsed::metrics`], which is what gets stored.
     pub engagement: Option<Engagement>,
 }
 
@@ -175,8 +186,23 @@ pub struct ImportPreview {
     pub already_present: u32,
     pub rejected: u32,
     pub skipped: u32,
+    /// Posts whose engagement numbers would be recorded or change.
+    pub metric_posts: u32,
+    /// Audience snapshots (days) that would be added or corrected.
+    pub snapshots: u32,
+    /// New possible inquiries.
+    pub candidates: u32,
+    /// Numbers for posts that are not here (analytics of posts never imported): left out.
+    pub unmatched: u32,
     pub samples: Vec<SampleRow>,
     pub issues: Vec<ImportIssue>,
+}
+
+impl ImportPreview {
+    /// True when applying would write anything at all.
+    pub fn has_changes(&self) -> bool {
+        self.new + self.metric_posts + self.snapshots + self.candidates > 0
+    }
 }
 
 /// A row as the preview shows it.
@@ -204,6 +230,10 @@ pub struct ImportOutcome {
     pub added: u32,
     pub already_present: u32,
     pub skipped: u32,
+    pub metric_posts: u32,
+    pub snapshots: u32,
+    pub candidates: u32,
+    pub unmatched: u32,
 }
 
 /// How many rows the preview shows.
@@ -216,17 +246,23 @@ pub fn preview(store: &Store, parsed: &Parsed) -> Result<ImportPreview> {
         let mut seen = HashSet::new();
         let (mut new, mut already_present) = (0u32, 0u32);
         let mut samples = Vec::new();
+        let mut new_ids: HashMap<&str, i64> = HashMap::new();
         for row in &parsed.rows {
             let present = !seen.insert(row.external_id.as_str()) || exists(c, parsed.source, row)?;
             if present {
                 already_present += 1;
             } else {
                 new += 1;
+                if matches!(row.item, Item::Post(_)) {
+                    // No id yet: a stand-in that no stored post has.
+                    new_ids.insert(row.external_id.as_str(), -(new as i64));
+                }
             }
             if samples.len() < SAMPLE_ROWS {
                 samples.push(sample(row, present));
             }
         }
+        let extras = record::record_extras(c, parsed, &new_ids, None)?;
         Ok(ImportPreview {
             source: parsed.source.to_string(),
             files: parsed.files.clone(),
@@ -234,6 +270,10 @@ pub fn preview(store: &Store, parsed: &Parsed) -> Result<ImportPreview> {
             already_present,
             rejected: parsed.rejected,
             skipped: parsed.skipped,
+            metric_posts: extras.metric_posts,
+            snapshots: extras.snapshots,
+            candidates: extras.candidates,
+            unmatched: extras.unmatched,
             samples,
             issues: parsed.issues.clone(),
         })
@@ -260,6 +300,7 @@ pub fn apply(store: &Store, parsed: &Parsed, now_ms: i64) -> Result<ImportOutcom
         let mut seen = HashSet::new();
         let mut channels: Vec<(String, i64)> = Vec::new();
         let (mut added, mut already_present) = (0u32, 0u32);
+        let mut new_ids: HashMap<&str, i64> = HashMap::new();
         for row in &parsed.rows {
             if !seen.insert(row.external_id.as_str()) || exists(tx, parsed.source, row)? {
                 already_present += 1;
@@ -281,7 +322,9 @@ pub fn apply(store: &Store, parsed: &Parsed, now_ms: i64) -> Result<ImportOutcom
                         channel_id,
                         ..p.post.clone()
                     };
-                    store::import_post(tx, &post, parsed.source, &row.external_id, now_ms)?;
+                    let id =
+                        store::import_post(tx, &post, parsed.source, &row.external_id, now_ms)?;
+                    new_ids.insert(row.external_id.as_str(), id);
                 }
                 Item::Inquiry(i) => {
                     store::import_inquiry(tx, i, parsed.source, &row.external_id, now_ms)?;
@@ -289,10 +332,15 @@ pub fn apply(store: &Store, parsed: &Parsed, now_ms: i64) -> Result<ImportOutcom
             }
             added += 1;
         }
+        let extras = record::record_extras(tx, parsed, &new_ids, Some(now_ms))?;
         Ok(ImportOutcome {
             added,
             already_present,
             skipped: parsed.skipped,
+            metric_posts: extras.metric_posts,
+            snapshots: extras.snapshots,
+            candidates: extras.candidates,
+            unmatched: extras.unmatched,
         })
     })
 }
@@ -343,6 +391,9 @@ impl Parsed {
     pub(crate) fn extend(&mut self, other: Parsed) {
         self.files.extend(other.files);
         self.rows.extend(other.rows);
+        self.metrics.extend(other.metrics);
+        self.snapshots.extend(other.snapshots);
+        self.candidates.extend(other.candidates);
         self.skipped += other.skipped;
         self.rejected += other.rejected;
         let room = MAX_ISSUES.saturating_sub(self.issues.len());

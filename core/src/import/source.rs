@@ -5,15 +5,18 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{csv_generic, linkedin, mailchimp, substack, Context, Parsed};
+use super::{csv_generic, linkedin, linkedin_analytics, mailchimp, substack, Context, Parsed};
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ImportSource {
-    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv.
+    /// LinkedIn data archive: the .zip, the unpacked folder, or one of its CSV files (Shares,
+    /// Connections, Invitations, messages).
     Linkedin,
+    /// LinkedIn creator analytics export (.xlsx).
+    LinkedinAnalytics,
     /// Substack export: the .zip, the unpacked folder, or posts.csv.
     Substack,
     /// A Mailchimp campaign report (.csv).
@@ -29,6 +32,7 @@ impl ImportSource {
     pub fn parse(self, path: &Path, ctx: &Context) -> Result<Parsed> {
         match self {
             ImportSource::Linkedin => linkedin::parse(path, ctx),
+            ImportSource::LinkedinAnalytics => linkedin_analytics::parse(path, ctx),
             ImportSource::Substack => substack::parse(path, ctx),
             ImportSource::Mailchimp => mailchimp::parse(path, ctx),
             ImportSource::CsvPosts => csv_generic::parse_posts(path, ctx),

@@ -1,13 +1,26 @@
-//! Substack's export (.zip or unpacked folder): `posts.csv` -> newsletters. Published posts
-//! only; drafts are skipped and counted. Each is keyed on Substack's post_id.
+//! Substack's export (.zip or unpacked folder):
+//! - `posts.csv` -> newsletters. Published posts only; drafts are skipped and counted. Each is
+//!   keyed on Substack's post_id.
+//! - `posts/<post_id>.delivers.csv` and `posts/<post_id>.opens.csv` -> the newsletter's
+//!   recipients and opens: the number of different email addresses in each (an address that
+//!   opened three times is one open).
+//! - `email_list.<publication>.csv` -> subscribers over time on the newsletter channel: for each
+//!   day someone subscribed (created_at, in the user's time zone), how many of the people on the
+//!   list had subscribed by the end of it. The list holds only the people still on it, so the
+//!   history is of today's subscribers (those who left are not in the export to count).
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDateTime};
 
-use super::files::{self, InputFile};
+use super::extras::{daily_totals, local_day};
+use super::files::{self, base_name, InputFile};
 use super::table::{self, Spec};
-use super::{shorten, validate_post, Context, ImportIssue, Item, Parsed, PostRow, Row};
+use super::{
+    shorten, validate_post, Context, ImportIssue, Item, Measure, Metric, MetricRow, Parsed,
+    PostRef, PostRow, Row, SnapshotRow,
+};
 use crate::error::Result;
 use crate::model::{ChannelKind, PostInput, PostKind};
 use crate::time::to_rfc3339;
@@ -23,14 +36,168 @@ const POSTS: Spec = Spec {
              subtitle,podcast_url",
 };
 
+const DELIVERS: Spec = Spec {
+    what: "a Substack delivers file (posts/<id>.delivers.csv)",
+    required: &["email"],
+    header: "email,post_id,timestamp",
+};
+
+const OPENS: Spec = Spec {
+    what: "a Substack opens file (posts/<id>.opens.csv)",
+    required: &["email"],
+    header: "email,post_id,post_type,timestamp,...",
+};
+
+const EMAIL_LIST: Spec = Spec {
+    what: "a Substack subscriber list (email_list.<publication>.csv)",
+    required: &["email", "created_at"],
+    header: "email,active_subscription,expiry,plan,email_disabled,created_at,...",
+};
+
 const DATE_EXPECTED: &str = "a date and time like 2024-03-05T08:00:00.000Z";
 
-/// Reads posts.csv from a Substack export (.zip, folder or the CSV itself).
+/// Which file of the export a name is.
+#[derive(Debug, PartialEq)]
+enum Kind<'a> {
+    Posts,
+    Delivers(&'a str),
+    Opens(&'a str),
+    EmailList(&'a str),
+}
+
+fn kind_of(name: &str) -> Option<Kind<'_>> {
+    let base = base_name(name);
+    let lower = base.to_ascii_lowercase();
+    if lower == "posts.csv" {
+        return Some(Kind::Posts);
+    }
+    let stem_len = |suffix: &str| {
+        lower
+            .strip_suffix(suffix)
+            .filter(|s| !s.is_empty())
+            .map(str::len)
+    };
+    if let Some(n) = stem_len(".delivers.csv") {
+        return Some(Kind::Delivers(&base[..n]));
+    }
+    if let Some(n) = stem_len(".opens.csv") {
+        return Some(Kind::Opens(&base[..n]));
+    }
+    if lower.starts_with("email_list") && lower.ends_with(".csv") {
+        let publication = base[..base.len() - 4]
+            .get("email_list".len()..)
+            .unwrap_or("")
+            .trim_start_matches(['.', '_', '-']);
+        return Some(Kind::EmailList(publication));
+    }
+    None
+}
+
+/// Reads a Substack export (.zip, folder or one of its CSV files): newsletters, their
+/// recipients and opens, and the subscriber list.
 pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
-    let inputs = files::collect(path, |n| n.eq_ignore_ascii_case("posts.csv"), "posts.csv")?;
+    let inputs = files::collect(path, |n| kind_of(n).is_some(), "posts.csv")?;
     let mut parsed = Parsed::new(SOURCE);
     for InputFile { name, bytes } in inputs {
-        parsed.extend(parse_posts_csv(&name, &bytes, ctx)?);
+        let next = match kind_of(&name) {
+            Some(Kind::Delivers(id)) => {
+                parse_engagement_csv(&name, &bytes, id, Metric::Recipients)?
+            }
+            Some(Kind::Opens(id)) => parse_engagement_csv(&name, &bytes, id, Metric::Opens)?,
+            Some(Kind::EmailList(publication)) => {
+                parse_email_list_csv(&name, &bytes, publication, ctx)?
+            }
+            // posts.csv, or a file given alone under another name: its header tells.
+            Some(Kind::Posts) | None => parse_posts_csv(&name, &bytes, ctx)?,
+        };
+        parsed.extend(next);
+    }
+    Ok(parsed)
+}
+
+/// Reads `posts/<post_id>.delivers.csv` (metric recipients) or `.opens.csv` (metric opens): the
+/// number of different addresses in it, for the newsletter `post_id`.
+pub fn parse_engagement_csv(
+    file: &str,
+    bytes: &[u8],
+    post_id: &str,
+    metric: Metric,
+) -> Result<Parsed> {
+    let spec = if metric == Metric::Opens {
+        &OPENS
+    } else {
+        &DELIVERS
+    };
+    let table = table::read(file, bytes, spec)?;
+    let mut parsed = Parsed::new(SOURCE);
+    parsed.files.push(file.to_string());
+    let emails: HashSet<String> = table
+        .records
+        .iter()
+        .map(|r| table.get(r, "email").to_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect();
+    parsed.metrics.push(MetricRow {
+        file: file.to_string(),
+        post: PostRef::External(post_id.to_string()),
+        metric,
+        value: emails.len() as u64,
+    });
+    Ok(parsed)
+}
+
+/// Reads `email_list.<publication>.csv` into subscriber counts by day.
+pub fn parse_email_list_csv(
+    file: &str,
+    bytes: &[u8],
+    publication: &str,
+    ctx: &Context,
+) -> Result<Parsed> {
+    let table = table::read(file, bytes, &EMAIL_LIST)?;
+    let mut parsed = Parsed::new(SOURCE);
+    parsed.files.push(file.to_string());
+    let mut seen = HashSet::new();
+    let mut joined = Vec::new();
+    for record in &table.records {
+        let email = table.get(record, "email").to_lowercase();
+        let created = table.get(record, "created_at");
+        if email.is_empty() && created.is_empty() {
+            continue;
+        }
+        let Some(at_ms) = parse_date(created) else {
+            parsed.reject(ImportIssue::bad_value(
+                file,
+                record.line,
+                "created_at",
+                created,
+                "is not a date and time",
+                DATE_EXPECTED,
+            ));
+            continue;
+        };
+        if seen.insert(email) {
+            joined.push((local_day(at_ms, &ctx.tz), 1));
+        }
+    }
+    let channel = ctx.channel.clone().unwrap_or_else(|| CHANNEL.to_string());
+    let totals = daily_totals(joined, 0, &ctx.tz);
+    let as_of_ms = totals.last().map_or(0, |t| t.1);
+    let publication = if publication.is_empty() {
+        "list"
+    } else {
+        publication
+    };
+    for (day, at_ms, size) in totals {
+        parsed.snapshots.push(SnapshotRow {
+            file: file.to_string(),
+            channel: channel.clone(),
+            channel_kind: ChannelKind::Newsletter,
+            measure: Measure::Subscribers,
+            external_id: format!("subscribers:{publication}:{day}"),
+            at_ms,
+            size,
+            as_of_ms,
+        });
     }
     Ok(parsed)
 }
@@ -142,7 +309,27 @@ fn parse_date(s: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::*;
+
+    #[test]
+    fn files_are_told_apart_by_name() {
+        assert_eq!(kind_of("posts.csv"), Some(Kind::Posts));
+        assert_eq!(
+            kind_of("export/posts/140001.rust.opens.csv"),
+            Some(Kind::Opens("140001.rust"))
+        );
+        assert_eq!(
+            kind_of("posts/140001.rust.delivers.csv"),
+            Some(Kind::Delivers("140001.rust"))
+        );
+        assert_eq!(
+            kind_of("email_list.mijnbrief.csv"),
+            Some(Kind::EmailList("mijnbrief"))
+        );
+        assert_eq!(kind_of("email_list.csv"), Some(Kind::EmailList("")));
+        assert_eq!(kind_of(".opens.csv"), None);
+        assert_eq!(kind_of("notes.txt"), None);
+    }
 
     #[test]
     fn dates() {

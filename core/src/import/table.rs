@@ -143,7 +143,24 @@ pub(crate) fn read(file: &str, bytes: &[u8], spec: &Spec) -> Result<Table> {
         counted_to = start;
         all.push(Record { line, fields });
     }
-    let mut records = all.into_iter();
+    // The header is the first of the top records that has every column we need: LinkedIn's
+    // Connections.csv starts with a few "Notes:" lines, which are dropped with it.
+    let has_required = |r: &Record| {
+        let have: Vec<String> = r
+            .fields
+            .iter()
+            .map(|f| f.trim().to_ascii_lowercase())
+            .collect();
+        spec.required
+            .iter()
+            .all(|c| have.contains(&c.to_ascii_lowercase()))
+    };
+    let skip = all
+        .iter()
+        .take(RECOGNISE_WITHIN)
+        .position(has_required)
+        .unwrap_or(0);
+    let mut records = all.into_iter().skip(skip);
     let Some(header) = records.next() else {
         return Err(ImportIssue::new("import_empty_file", file, None)
             .expected(spec.header)

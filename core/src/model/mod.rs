@@ -2,11 +2,13 @@
 //! from these with ts-rs; see scripts/gen-types.sh).
 
 mod app;
+mod candidate;
 mod channel;
 mod inquiry;
 mod post;
 
 pub use app::{AppInfo, WindowPrefs, WINDOW_PREFS_KEY};
+pub use candidate::{CandidateKind, InquiryCandidate};
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
 pub use post::{CandidatePost, Felt, Motive, Post, PostFilter, PostInput, PostKind};

@@ -2,8 +2,10 @@
 //! and is durable when it returns (WAL with `synchronous=FULL`).
 
 mod calendar;
+mod candidates;
 mod channels;
 mod ideas;
+pub(crate) mod import_extras;
 mod imports;
 mod inquiries;
 mod migrations;

@@ -5,7 +5,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use afterword_core::import::{self, csv_generic, linkedin, mailchimp, substack, Context, Item};
+use afterword_core::import::{
+    self, csv_generic, linkedin, linkedin_analytics, linkedin_network, mailchimp, substack,
+    url_key, Context, Item, Metric,
+};
 use afterword_core::model::{ChannelInput, ChannelKind, InquiryFilter, PostFilter, PostKind};
 use afterword_core::Store;
 use chrono_tz::Europe::Amsterdam;
@@ -13,13 +16,13 @@ use proptest::prelude::*;
 
 use crate::common::{fresh_store, NOW};
 
-fn fixture(rel: &str) -> PathBuf {
+pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(rel)
 }
 
-fn ctx() -> Context {
+pub fn ctx() -> Context {
     Context {
         now_ms: NOW,
         tz: Amsterdam,
@@ -27,12 +30,12 @@ fn ctx() -> Context {
     }
 }
 
-fn posts(store: &Store) -> Vec<afterword_core::model::Post> {
+pub fn posts(store: &Store) -> Vec<afterword_core::model::Post> {
     store.list_posts(&PostFilter::default()).expect("list")
 }
 
 /// Zips `files` (name in the archive, path on disk) into `dest`, as the platforms ship them.
-fn zip_up(dest: &Path, files: &[(&str, PathBuf)]) {
+pub fn zip_up(dest: &Path, files: &[(&str, PathBuf)]) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(dest).expect("create zip"));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -116,7 +119,10 @@ fn an_older_and_a_newer_archive_merge() {
         ],
     );
     let newer = linkedin::parse(&archive, &ctx()).expect("newer");
-    assert_eq!(newer.files, ["Shares_1.csv", "Shares_2.csv"]);
+    assert_eq!(
+        newer.files,
+        ["Connections.csv", "Shares_1.csv", "Shares_2.csv"]
+    );
     let preview = import::preview(&store, &newer).expect("preview");
     assert_eq!((preview.new, preview.already_present), (2, 2));
     let outcome = import::apply(&store, &newer, NOW).expect("apply");
@@ -192,12 +198,20 @@ fn a_failure_while_writing_rolls_everything_back() {
 
 #[test]
 fn a_wrong_file_is_named() {
-    let err = linkedin::parse(&fixture("linkedin/Connections.csv"), &ctx()).expect_err("wrong");
+    // Connections.csv renamed (its own name would be read as what it is).
+    let connections = std::fs::read(fixture("linkedin/Connections.csv")).expect("read");
+    let err = linkedin::parse_shares_csv("Shares.csv", &connections, &ctx()).expect_err("wrong");
     assert_eq!(err.code(), "import_wrong_file");
     let message = err.to_string();
     assert!(
         message.contains("this looks like LinkedIn's Connections.csv, not LinkedIn's Shares.csv"),
         "{message}"
+    );
+    let err = linkedin::parse(&fixture("substack/posts.csv"), &ctx()).expect_err("wrong");
+    assert!(
+        err.to_string()
+            .contains("this looks like Substack's posts.csv, not LinkedIn's Shares.csv"),
+        "{err}"
     );
     let err = substack::parse(&fixture("linkedin/Shares.csv"), &ctx()).expect_err("wrong");
     assert_eq!(err.code(), "import_wrong_file");
@@ -223,7 +237,7 @@ fn a_wrong_file_is_named() {
 fn substack_publishes_only_published_posts() {
     let (_dir, store) = fresh_store();
     let parsed = substack::parse(&fixture("substack"), &ctx()).expect("parse");
-    assert_eq!(parsed.files, ["posts.csv"]);
+    assert_eq!(parsed.files[1], "posts.csv");
     assert_eq!((parsed.rows.len(), parsed.skipped), (2, 2));
     let preview = import::preview(&store, &parsed).expect("preview");
     assert_eq!((preview.new, preview.skipped), (2, 2));
@@ -403,7 +417,28 @@ fn the_templates_import_as_they_are() {
 
 type Parser = fn(&str, &[u8], &Context) -> afterword_core::Result<import::Parsed>;
 
-const PARSERS: [(Parser, &str); 5] = [
+const PARSERS: [(Parser, &str); 11] = [
+    (
+        linkedin_network::parse_connections_csv,
+        "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    ),
+    (
+        linkedin_network::parse_invitations_csv,
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n",
+    ),
+    (
+        linkedin_network::parse_messages_csv,
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n",
+    ),
+    (
+        |file, bytes, _| substack::parse_engagement_csv(file, bytes, "1.x", Metric::Opens),
+        "email,post_id,timestamp\n",
+    ),
+    (
+        |file, bytes, ctx| substack::parse_email_list_csv(file, bytes, "x", ctx),
+        "email,active_subscription,created_at\n",
+    ),
+    (linkedin_analytics::parse_xlsx, ""),
     (
         linkedin::parse_shares_csv,
         "Date,ShareLink,ShareCommentary\n",
@@ -459,6 +494,33 @@ proptest! {
         let _ = substack::parse(&path, &ctx());
         let _ = mailchimp::parse(&path, &ctx());
         let _ = csv_generic::parse_posts(&path, &ctx());
+        let _ = linkedin_analytics::parse(&path, &ctx());
+    }
+
+    /// A real analytics workbook with one byte changed, or cut short: never a panic.
+    #[test]
+    fn corrupted_workbooks_never_panic(at in any::<prop::sample::Index>(), byte in any::<u8>(),
+                                       cut in any::<prop::sample::Index>()) {
+        let mut data = std::fs::read(fixture("linkedin_analytics/Content_2026-01-01_2026-01-10.xlsx"))
+            .expect("read");
+        let i = at.index(data.len());
+        data[i] = byte;
+        data.truncate(cut.index(data.len()) + 1);
+        let _ = linkedin_analytics::parse_xlsx("a.xlsx", &data, &ctx());
+    }
+
+    /// Conversations of any shape (who wrote first, the same person on both sides, odd dates)
+    /// and any link: never a panic.
+    #[test]
+    fn messages_and_links_never_panic(rows in proptest::collection::vec(
+            ("[a-c]{0,1}", "[x-z]{0,1}", "[x-z ,]{0,4}", "(2026-0[1-9]-1[0-9] 1[0-9]:00:00 UTC|[0-9 :-]{0,12})"), 0..12),
+            link in "[ -~%é]{0,60}") {
+        let mut csv = "CONVERSATION ID,FROM,SENDER PROFILE URL,RECIPIENT PROFILE URLS,DATE,CONTENT\n".to_string();
+        for (conversation, from, to, date) in rows {
+            csv.push_str(&format!("{conversation},{from},{from},\"{to}\",{date},hallo\n"));
+        }
+        let _ = linkedin_network::parse_messages_csv("messages.csv", csv.as_bytes(), &ctx());
+        let _ = url_key(&link);
     }
 
     /// A real archive with one byte changed, or cut short: an error or an import, never a panic.

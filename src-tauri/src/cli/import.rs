@@ -11,8 +11,11 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Source {
-    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv
+    /// LinkedIn data archive: the .zip, the unpacked folder, or Shares.csv, Connections.csv,
+    /// Invitations.csv or messages.csv
     Linkedin,
+    /// LinkedIn creator analytics export (.xlsx): impressions and engagements, followers
+    LinkedinAnalytics,
     /// Substack export: the .zip, the unpacked folder, or posts.csv
     Substack,
     /// Mailchimp campaign report (.csv)
@@ -54,8 +57,48 @@ struct Summary<'a> {
     already_present: u32,
     rejected: u32,
     skipped: u32,
+    /// Posts whose engagement numbers were recorded or changed.
+    metric_posts: u32,
+    /// Audience snapshots (days) added or corrected.
+    snapshots: u32,
+    /// New possible inquiries (see `afterword candidates`).
+    candidates: u32,
+    /// Numbers for posts that are not here, left out.
+    unmatched: u32,
     /// Each: {code, file, line, column, value, expected, message} (see ImportIssue).
     errors: Vec<serde_json::Value>,
+}
+
+/// What an import brings besides posts and inquiries, for the text output.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extras {
+    metric_posts: u32,
+    snapshots: u32,
+    candidates: u32,
+    unmatched: u32,
+}
+
+impl Extras {
+    fn describe(self) -> String {
+        let mut parts = Vec::new();
+        if self.metric_posts > 0 {
+            parts.push(format!("numbers for {} posts", self.metric_posts));
+        }
+        if self.snapshots > 0 {
+            parts.push(format!("{} audience snapshots", self.snapshots));
+        }
+        if self.candidates > 0 {
+            parts.push(format!("{} possible inquiries", self.candidates));
+        }
+        if self.unmatched > 0 {
+            parts.push(format!("{} posts not found here", self.unmatched));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", parts.join(", "))
+        }
+    }
 }
 
 fn issues_json(issues: &[ImportIssue]) -> Vec<serde_json::Value> {
@@ -65,28 +108,30 @@ fn issues_json(issues: &[ImportIssue]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-impl From<Source> for ImportSource {
-    fn from(source: Source) -> ImportSource {
-        match source {
+impl Source {
+    /// The parser of an outside export; None for Afterword's own JSON, which is not parsed into
+    /// rows but loaded whole (`import_json`).
+    fn outside(self) -> Option<ImportSource> {
+        Some(match self {
             Source::Linkedin => ImportSource::Linkedin,
+            Source::LinkedinAnalytics => ImportSource::LinkedinAnalytics,
             Source::Substack => ImportSource::Substack,
             Source::Mailchimp => ImportSource::Mailchimp,
             Source::CsvPosts => ImportSource::CsvPosts,
             Source::CsvInquiries => ImportSource::CsvInquiries,
-            // run() hands json to import_json before anything converts the source.
-            Source::Json => unreachable!("import json is not an ImportSource"),
-        }
+            Source::Json => return None,
+        })
     }
 }
 
 /// Runs the import and returns what to print. On failure with `--json` the summary (with the
 /// errors) is printed here first; the caller prints the error and exits 2.
 pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
-    if let Source::Json = a.source {
+    let Some(source) = a.source.outside() else {
         return super::import_json::run(store, a.path.as_deref(), a.dry_run, a.json);
-    }
+    };
     if a.template {
-        return ImportSource::from(a.source).template().ok_or_else(|| {
+        return source.template().ok_or_else(|| {
             Error::invalid(
                 "template",
                 "template_unavailable",
@@ -107,45 +152,75 @@ pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
         tz: crate::zone::local_zone(),
         channel: a.channel.clone(),
     };
-    let parsed = ImportSource::from(a.source)
+    let parsed = source
         .parse(path, &ctx)
         .inspect_err(|e| print_failure(&a, e, None))?;
     let preview = import::preview(store, &parsed)?;
-    let summary = |added: u32, already_present: u32, skipped: u32| Summary {
+    let summary = |added: u32, already_present: u32, skipped: u32, extras: Extras| Summary {
         source: parsed.source,
         dry_run: a.dry_run,
         added,
         already_present,
         rejected: preview.rejected,
         skipped,
+        metric_posts: extras.metric_posts,
+        snapshots: extras.snapshots,
+        candidates: extras.candidates,
+        unmatched: extras.unmatched,
         errors: issues_json(&preview.issues),
     };
     if a.dry_run && parsed.issues.is_empty() {
-        let s = summary(0, preview.already_present, preview.skipped);
+        let extras = Extras {
+            metric_posts: preview.metric_posts,
+            snapshots: preview.snapshots,
+            candidates: preview.candidates,
+            unmatched: preview.unmatched,
+        };
+        let s = summary(0, preview.already_present, preview.skipped, extras);
         return Ok(if a.json {
             to_json(&s)
         } else {
             format!(
-                "Would add {} (already present: {}, skipped: {}). Nothing was written.",
-                preview.new, preview.already_present, preview.skipped
+                "Would add {} (already present: {}, skipped: {}{}). Nothing was written.",
+                preview.new,
+                preview.already_present,
+                preview.skipped,
+                extras.describe()
             )
         });
     }
     // A file with rejected rows is refused here, naming the first problem; nothing is written.
     let outcome = import::apply(store, &parsed, now_ms).inspect_err(|e| {
-        let s = summary(0, preview.already_present, preview.skipped);
+        let s = summary(
+            0,
+            preview.already_present,
+            preview.skipped,
+            Extras::default(),
+        );
         print_failure(&a, e, Some(&s));
     })?;
-    let s = summary(outcome.added, outcome.already_present, outcome.skipped);
+    let extras = Extras {
+        metric_posts: outcome.metric_posts,
+        snapshots: outcome.snapshots,
+        candidates: outcome.candidates,
+        unmatched: outcome.unmatched,
+    };
+    let s = summary(
+        outcome.added,
+        outcome.already_present,
+        outcome.skipped,
+        extras,
+    );
     Ok(if a.json {
         to_json(&s)
     } else {
         format!(
-            "Added {} from {} (already present: {}, skipped: {}).",
+            "Added {} from {} (already present: {}, skipped: {}{}).",
             outcome.added,
             parsed.files.join(", "),
             outcome.already_present,
-            outcome.skipped
+            outcome.skipped,
+            extras.describe()
         )
     })
 }
@@ -154,6 +229,7 @@ pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
 fn source_name(source: Source) -> &'static str {
     match source {
         Source::Linkedin => "linkedin",
+        Source::LinkedinAnalytics => "linkedin_analytics",
         Source::Substack => "substack",
         Source::Mailchimp => "mailchimp",
         Source::CsvPosts | Source::CsvInquiries => "csv",
@@ -180,6 +256,10 @@ fn print_failure(a: &ImportArgs, e: &Error, summary: Option<&Summary<'_>>) {
             already_present: 0,
             rejected: 0,
             skipped: 0,
+            metric_posts: 0,
+            snapshots: 0,
+            candidates: 0,
+            unmatched: 0,
             errors: payload.into_iter().collect(),
         }),
     };

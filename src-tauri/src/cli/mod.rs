@@ -3,6 +3,7 @@
 
 mod backup;
 mod export;
+mod candidates;
 mod import;
 mod import_json;
 mod list;
@@ -62,6 +63,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Replace the data with a backup; checked first, the current data is kept in backups/
     Restore(backup::RestoreArgs),
+    /// Possible inquiries imports found, for review (accept or dismiss them in the app)
+    Candidates(candidates::CandidatesArgs),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -77,6 +80,7 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Export(cmd) => export::run(&store, cmd),
         Command::Backup(args) => backup::run_backup(&store, args),
         Command::Restore(args) => backup::run_restore(&store, args),
+        Command::Candidates(args) => candidates::run(&store, args),
     });
     match result {
         Ok(output) => {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod candidates;
 pub mod channels;
 pub mod desktop;
 pub mod ideas;
@@ -61,6 +62,9 @@ macro_rules! all_commands {
             $crate::commands::imports::import_preview,
             $crate::commands::imports::import_apply,
             $crate::commands::imports::import_template,
+            $crate::commands::candidates::list_candidates,
+            $crate::commands::candidates::dismiss_candidate,
+            $crate::commands::candidates::accept_candidate,
             $crate::commands::insights::insights_report,
             $crate::commands::insights::post_credits,
             $crate::commands::insights::get_insight_settings,

@@ -12,6 +12,8 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Inquiry } from "./bindings/Inquiry";
 import type { InquiryFilter } from "./bindings/InquiryFilter";
 import type { InquiryInput } from "./bindings/InquiryInput";
+import type { InquiryCandidate } from "./bindings/InquiryCandidate";
+import type { Via } from "./bindings/Via";
 import type { InquiryCredit } from "./bindings/InquiryCredit";
 import type { InsightSettings } from "./bindings/InsightSettings";
 import type { InsightsSummary } from "./bindings/InsightsSummary";
@@ -44,6 +46,7 @@ export type {
   ErrorPayload,
   Inquiry,
   InquiryFilter,
+  InquiryCandidate,
   InquiryInput,
   InsightSettings,
   InsightsSummary,
@@ -57,6 +60,16 @@ export type { InquiryStatus } from "./bindings/InquiryStatus";
 export type { Motive } from "./bindings/Motive";
 export type { PostKind } from "./bindings/PostKind";
 export type { Via } from "./bindings/Via";
+export type { CandidateKind } from "./bindings/CandidateKind";
+
+/** What the inquiry form starts a new inquiry with (from a possible inquiry). */
+export interface InquiryPrefill {
+  /** RFC 3339. */
+  received_at: string;
+  name: string;
+  their_words: string | null;
+  via: Via;
+}
 export type { AttributionModel } from "./bindings/AttributionModel";
 export type { GroupInsight } from "./bindings/GroupInsight";
 export type { InquiryCredit } from "./bindings/InquiryCredit";
@@ -126,6 +139,14 @@ export const updateInquiry = (id: number, input: InquiryInput) =>
   invoke<Inquiry>("update_inquiry", { id, input });
 export const deleteInquiry = (id: number) => invoke<void>("delete_inquiry", { id });
 export const restoreInquiry = (id: number) => invoke<Inquiry>("restore_inquiry", { id });
+
+// Possible inquiries found by imports
+/** The open ones, newest first. */
+export const listCandidates = () => invoke<InquiryCandidate[]>("list_candidates");
+export const dismissCandidate = (id: number) => invoke<void>("dismiss_candidate", { id });
+/** Creates the inquiry from the form's values and marks the possible inquiry accepted. */
+export const acceptCandidate = (id: number, input: InquiryInput) =>
+  invoke<Inquiry>("accept_candidate", { id, input });
 
 // Insights
 /**

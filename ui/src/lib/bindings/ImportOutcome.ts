@@ -3,4 +3,4 @@
 /**
  * What [`apply`] did.
  */
-export type ImportOutcome = { added: number, already_present: number, skipped: number, };
+export type ImportOutcome = { added: number, already_present: number, skipped: number, metric_posts: number, snapshots: number, candidates: number, unmatched: number, };

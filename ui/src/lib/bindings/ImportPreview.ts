@@ -5,4 +5,20 @@ import type { SampleRow } from "./SampleRow";
 /**
  * What [`preview`] shows before anything is written.
  */
-export type ImportPreview = { source: string, files: Array<string>, new: number, already_present: number, rejected: number, skipped: number, samples: Array<SampleRow>, issues: Array<ImportIssue>, };
+export type ImportPreview = { source: string, files: Array<string>, new: number, already_present: number, rejected: number, skipped: number, 
+/**
+ * Posts whose engagement numbers would be recorded or change.
+ */
+metric_posts: number, 
+/**
+ * Audience snapshots (days) that would be added or corrected.
+ */
+snapshots: number, 
+/**
+ * New possible inquiries.
+ */
+candidates: number, 
+/**
+ * Numbers for posts that are not here (analytics of posts never imported): left out.
+ */
+unmatched: number, samples: Array<SampleRow>, issues: Array<ImportIssue>, };
