@@ -279,6 +279,7 @@ async fn sample_data_is_separate() {
     let app = App::launch(TEST, dir.path()).await;
 
     app.wait_for_text("Nothing logged yet").await;
+    page_may_not_call_what_the_acl_leaves_out(&app).await;
     app.click_button("Try with sample data").await;
     app.wait_for_text("Letter #3: the year I almost quit").await;
     app.wait_for_text("You are looking at sample data").await;
@@ -310,6 +311,44 @@ async fn sample_data_is_separate() {
         !dir.path().join("afterword-demo.sqlite3").exists(),
         "the sample database was left behind"
     );
+}
+
+/// The shipped capabilities (not a mock): the opener plugin is registered for Rust's own use
+/// (`open_link` checks the scheme first), and the page has no permission to call it directly;
+/// a command that does not exist is refused too. Either call must reject, and say why.
+async fn page_may_not_call_what_the_acl_leaves_out(app: &App) {
+    for (cmd, args, why) in [
+        (
+            "plugin:opener|open_url",
+            serde_json::json!({ "url": "file:///etc/passwd" }),
+            "not allowed",
+        ),
+        ("drop_all_tables", serde_json::json!({}), "not found"),
+    ] {
+        let outcome = app
+            .client()
+            .execute(
+                "return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]) \
+                 .then((v) => ['answered', JSON.stringify(v)], (e) => ['refused', String(e)]);",
+                vec![cmd.into(), args],
+            )
+            .await;
+        let (kind, text) = match &outcome {
+            Ok(v) => (
+                v[0].as_str().unwrap_or_default().to_string(),
+                v[1].as_str().unwrap_or_default().to_string(),
+            ),
+            Err(e) => {
+                app.fail(format!("could not call {cmd} from the page: {e}"))
+                    .await
+            }
+        };
+        app.check(
+            kind == "refused" && text.contains(why),
+            format!("the page called {cmd}: {kind} {text:?} (wanted a refusal saying {why:?})"),
+        )
+        .await;
+    }
 }
 
 /// Logs a post with the command line on the same binary, headless; returns its id.

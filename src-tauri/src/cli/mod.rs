@@ -2,8 +2,8 @@
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
 mod backup;
-mod export;
 mod candidates;
+mod export;
 mod import;
 mod import_json;
 mod list;
