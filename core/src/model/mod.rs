@@ -2,11 +2,17 @@
 //! from these with ts-rs; see scripts/gen-types.sh).
 
 mod app;
+mod audience;
 mod channel;
 mod inquiry;
 mod post;
 
 pub use app::{AppInfo, WindowPrefs, WINDOW_PREFS_KEY};
+pub use audience::{
+    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotInput, Contact,
+    ContactInput, ContactInquiry, ContactOverview, ContactTouch, HowKnown, Metric, MetricRecord,
+    PostMetrics, PostWithMetrics, TouchInput, TouchKind,
+};
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
 pub use post::{CandidatePost, Felt, Motive, Post, PostFilter, PostInput, PostKind};
