@@ -22,7 +22,8 @@ pub use months::month_table;
 pub use observations::observe;
 pub use rate::{engagement, AudienceIndex, EngagementBasis};
 pub use types::{
-    AudienceMonth, AudienceOverview, MonthAudience, Observation, PostEngagement, Trend,
+    AudienceMonth, AudienceOverview, ChartSeries, MonthAudience, Observation, PostEngagement,
+    Trend,
 };
 
 use crate::error::Result;
@@ -68,8 +69,8 @@ pub fn overview<Tz: TimeZone + Sync>(
     tz: &Tz,
     first_page: Option<usize>,
 ) -> Result<AudienceOverview> {
-    let series = store.audience_series()?;
     let snapshots = store.snapshot_rows()?;
+    let series = chart_series(store, &snapshots)?;
     let index = AudienceIndex::new(&snapshots);
     let mut posts = engagement_rows(store, settings, &index, now_ms, tz)?;
     let inquiries = inquiry_moments(store)?;
@@ -157,6 +158,40 @@ fn engagement_rows<Tz: TimeZone + Sync>(
             })
         })
         .collect())
+}
+
+/// The snapshots (in channel, measure, time order) as one chart series per channel and measure,
+/// channels by name.
+fn chart_series(store: &Store, snapshots: &[crate::store::SnapshotRow]) -> Result<Vec<ChartSeries>> {
+    let names: HashMap<i64, String> = store
+        .list_channels()?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
+    let mut out: Vec<ChartSeries> = Vec::new();
+    for s in snapshots {
+        match out.last_mut() {
+            Some(c) if c.channel_id == s.channel_id && c.measure == s.measure => {
+                c.at_ms.push(s.at_ms);
+                c.size.push(s.size);
+            }
+            _ => out.push(ChartSeries {
+                channel_id: s.channel_id,
+                channel: names.get(&s.channel_id).cloned().unwrap_or_default(),
+                measure: s.measure,
+                at_ms: vec![s.at_ms],
+                size: vec![s.size],
+            }),
+        }
+    }
+    out.sort_by(|a, b| {
+        a.channel
+            .to_lowercase()
+            .cmp(&b.channel.to_lowercase())
+            .then(a.channel_id.cmp(&b.channel_id))
+            .then(a.measure.cmp(&b.measure))
+    });
+    Ok(out)
 }
 
 fn post_basics(store: &Store) -> Result<HashMap<i64, PostBasics>> {

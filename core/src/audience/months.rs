@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, TimeZone};
 use super::rate::AudienceIndex;
 use super::types::{AudienceMonth, MonthAudience, PostEngagement};
 use super::InquiryMoment;
-use crate::model::AudienceSeries;
+use super::types::ChartSeries;
 use crate::store::SnapshotRow;
 use crate::time::{from_ms, local_midnight_ms};
 
@@ -28,7 +28,7 @@ fn next(month: (i32, u32)) -> (i32, u32) {
 /// Rows from the first month with a snapshot, post or inquiry to the month of `now_ms` (or of
 /// the latest thing, when that is later), oldest first. Empty when there is nothing at all.
 pub fn month_table<Tz: TimeZone>(
-    series: &[AudienceSeries],
+    series: &[ChartSeries],
     snapshots: &[SnapshotRow],
     posts: &[PostEngagement],
     inquiries: &[InquiryMoment],

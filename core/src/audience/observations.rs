@@ -3,7 +3,7 @@
 
 use super::types::{AudienceMonth, Observation, PostEngagement, Trend};
 use super::InquiryMoment;
-use crate::model::AudienceSeries;
+use super::types::ChartSeries;
 
 pub const MIN_POSTS: i64 = 10;
 pub const MIN_INQUIRIES: i64 = 5;
@@ -11,7 +11,7 @@ pub const MIN_INQUIRIES: i64 = 5;
 pub const MIN_MONTHS: usize = 6;
 
 pub fn observe(
-    series: &[AudienceSeries],
+    series: &[ChartSeries],
     posts: &[PostEngagement],
     inquiries: &[InquiryMoment],
     months: &[AudienceMonth],
@@ -33,8 +33,8 @@ pub fn observe(
 
 /// The series with the most snapshots, its growth from the first month it has a size to the
 /// last, and inquiries per month in the first and second half of those months.
-fn audience_vs_inquiries(series: &[AudienceSeries], months: &[AudienceMonth]) -> Option<Observation> {
-    let main = series.iter().max_by_key(|s| s.points.len())?;
+fn audience_vs_inquiries(series: &[ChartSeries], months: &[AudienceMonth]) -> Option<Observation> {
+    let main = series.iter().max_by_key(|s| s.at_ms.len())?;
     let sizes: Vec<(usize, i64)> = months
         .iter()
         .enumerate()

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::rate::EngagementBasis;
-use crate::model::{AudienceMeasure, AudienceSeries, PostKind, PostMetrics};
+use crate::model::{AudienceMeasure, PostKind, PostMetrics};
 
 /// One post's engagement next to what followed it. Every number that could not be known is
 /// `null`, never 0.
@@ -128,11 +128,26 @@ pub enum Observation {
     },
 }
 
+/// A channel's audience in one measure, for the chart: times (epoch ms) and sizes side by side,
+/// oldest first. (`afterword audience --json` prints the same points with RFC 3339 times.)
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ChartSeries {
+    #[ts(type = "number")]
+    pub channel_id: i64,
+    pub channel: String,
+    pub measure: AudienceMeasure,
+    #[ts(type = "number[]")]
+    pub at_ms: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub size: Vec<i64>,
+}
+
 /// The Audience view.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct AudienceOverview {
-    pub series: Vec<AudienceSeries>,
+    pub series: Vec<ChartSeries>,
     /// Oldest first, from the first month with anything in it to this month.
     pub months: Vec<AudienceMonth>,
     pub observations: Vec<Observation>,

@@ -67,6 +67,10 @@ macro_rules! word_enum {
         impl rusqlite::types::FromSql for $name {
             fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let text = value.as_str()?;
+                // The stored spelling first: no allocation (lists of thousands read fast).
+                if let Some(v) = Self::ALL.iter().find(|v| v.as_str() == text) {
+                    return Ok(*v);
+                }
                 text.parse().map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
             }
         }
