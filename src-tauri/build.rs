@@ -48,6 +48,21 @@ const COMMANDS: &[&str] = &[
     "post_credits",
     "get_insight_settings",
     "set_insight_settings",
+    "audience_overview",
+    "audience_posts",
+    "add_audience_snapshot",
+    "delete_audience_snapshot",
+    "restore_audience_snapshot",
+    "set_post_metrics",
+    "post_numbers",
+    "list_contacts",
+    "create_contact",
+    "update_contact",
+    "set_how_known",
+    "delete_contact",
+    "restore_contact",
+    "add_touch",
+    "delete_touch",
 ];
 
 fn main() {

@@ -287,3 +287,12 @@ pub struct ContactOverview {
     /// `store::contacts` for the rule).
     pub warm: bool,
 }
+
+/// A post's numbers for its "Numbers" form: the latest values and every recorded value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PostNumbers {
+    pub latest: PostMetrics,
+    /// Newest first.
+    pub history: Vec<MetricRecord>,
+}

@@ -1,9 +1,11 @@
 //! The command line on the same binary: with a subcommand it works headless and exits, sharing
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
+mod audience;
 mod import;
 mod list;
 mod log;
+mod metrics;
 mod reminders;
 mod report;
 mod rhythm;
@@ -52,6 +54,12 @@ pub enum Command {
     Reminders(reminders::RemindersCommand),
     /// Bring in history from a LinkedIn, Substack or Mailchimp export, or a CSV (all or nothing)
     Import(import::ImportArgs),
+    /// Audience size per channel over time: `audience add ...` records one, `audience --json`
+    /// prints the series
+    Audience(audience::AudienceArgs),
+    /// A post's or newsletter's numbers (impressions, reactions, opens, ...)
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCommand),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -64,6 +72,8 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Rhythm(cmd) => rhythm::run(&store, cmd),
         Command::Reminders(cmd) => reminders::run(&store, cmd),
         Command::Import(args) => import::run(&store, args),
+        Command::Audience(args) => audience::run(&store, args),
+        Command::Metrics(cmd) => metrics::run(&store, cmd),
     });
     match result {
         Ok(output) => {
@@ -83,6 +93,10 @@ fn exit_code(e: &Error) -> i32 {
     } else {
         1
     }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> afterword_core::Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Io(std::io::Error::other(e)))
 }
 
 /// clap value parser for our word enums (accepts `linkedin-message` and `linkedin_message`).
