@@ -118,7 +118,10 @@ fn main() {
     let o = first_paint(&store);
     assert_eq!(o.total_posts, POSTS);
     assert_eq!(o.posts.len(), FIRST_PAGE);
-    assert_eq!(o.series.iter().map(|s| s.at_ms.len()).sum::<usize>(), 3 * 3_650);
+    assert_eq!(
+        o.series.iter().map(|s| s.at_ms.len()).sum::<usize>(),
+        3 * 3_650
+    );
     assert!(o.months.len() >= 120);
     let overview = median_ms(11, || {
         black_box(first_paint(&store));
@@ -159,6 +162,8 @@ fn main() {
     c.bench_function("audience_overview_first_page", |b| {
         b.iter(|| black_box(first_paint(&store)))
     });
-    c.bench_function("audience_all_posts", |b| b.iter(|| black_box(all_posts(&store))));
+    c.bench_function("audience_all_posts", |b| {
+        b.iter(|| black_box(all_posts(&store)))
+    });
     c.final_summary();
 }

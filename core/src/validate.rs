@@ -135,7 +135,12 @@ pub fn inquiry<Tz: TimeZone>(input: &InquiryInput, now_ms: i64, tz: &Tz) -> Resu
 }
 
 /// A moment typed by a person: real, not before 1990, not more than a day ahead of `now_ms`.
-pub(crate) fn moment<Tz: TimeZone>(field: &'static str, input: &str, now_ms: i64, tz: &Tz) -> Result<i64> {
+pub(crate) fn moment<Tz: TimeZone>(
+    field: &'static str,
+    input: &str,
+    now_ms: i64,
+    tz: &Tz,
+) -> Result<i64> {
     let at = parse_moment(input, tz).map_err(|e| match e {
         MomentError::Invalid => Error::invalid(
             field,
@@ -176,7 +181,11 @@ pub(crate) fn moment<Tz: TimeZone>(field: &'static str, input: &str, now_ms: i64
 }
 
 /// Trims; empty becomes None; refuses text longer than `max` characters.
-pub(crate) fn optional_text(field: &'static str, input: Option<&str>, max: usize) -> Result<Option<String>> {
+pub(crate) fn optional_text(
+    field: &'static str,
+    input: Option<&str>,
+    max: usize,
+) -> Result<Option<String>> {
     let Some(s) = input.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };

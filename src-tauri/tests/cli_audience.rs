@@ -29,14 +29,35 @@ fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
 fn audience_sizes_are_recorded_in_local_time_and_listed_per_channel() {
     let dir = tempfile::tempdir().unwrap();
     let add = |args: &[&str]| afterword(dir.path(), &[&["audience", "add"], args].concat());
-    let out = add(&["--channel", "linkedin", "--at", "2026-01-15 10:00", "--size", "480"]);
+    let out = add(&[
+        "--channel",
+        "linkedin",
+        "--at",
+        "2026-01-15 10:00",
+        "--size",
+        "480",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let first: i64 = stdout(&out).parse().expect("prints the id");
     let out = add(&[
-        "--channel", "LinkedIn", "--at", "2026-02-15 10:00", "--size", "900", "--measure", "followers",
+        "--channel",
+        "LinkedIn",
+        "--at",
+        "2026-02-15 10:00",
+        "--size",
+        "900",
+        "--measure",
+        "followers",
     ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let out = add(&["--channel", "Newsletter", "--at", "2026-02-01 08:30", "--size", "120"]);
+    let out = add(&[
+        "--channel",
+        "Newsletter",
+        "--at",
+        "2026-02-01 08:30",
+        "--size",
+        "120",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 
     let series = json(dir.path(), &["audience", "--json"]);
@@ -50,14 +71,59 @@ fn audience_sizes_are_recorded_in_local_time_and_listed_per_channel() {
     assert_eq!(series[0]["points"][0]["size"], 480);
     assert_eq!(series[1]["measure"], "followers");
     assert_eq!(series[2]["channel"], "Newsletter");
-    assert_eq!(series[2]["measure"], "subscribers", "the newsletter's default");
+    assert_eq!(
+        series[2]["measure"], "subscribers",
+        "the newsletter's default"
+    );
 
     // Bad input: exit 2, a clear message, nothing saved.
     for (args, words) in [
-        (vec!["--channel", "LinkedIn", "--at", "2026-01-15 10:00", "--size", "-5"], "0 to"),
-        (vec!["--channel", "Mastodon", "--at", "2026-01-15 10:00", "--size", "5"], "no channel called"),
-        (vec!["--channel", "LinkedIn", "--at", "2099-01-15 10:00", "--size", "5"], "more than a day"),
-        (vec!["--channel", "LinkedIn", "--at", "2026-01-15 10:00", "--size", "5", "--measure", "likes"], "likes"),
+        (
+            vec![
+                "--channel",
+                "LinkedIn",
+                "--at",
+                "2026-01-15 10:00",
+                "--size",
+                "-5",
+            ],
+            "0 to",
+        ),
+        (
+            vec![
+                "--channel",
+                "Mastodon",
+                "--at",
+                "2026-01-15 10:00",
+                "--size",
+                "5",
+            ],
+            "no channel called",
+        ),
+        (
+            vec![
+                "--channel",
+                "LinkedIn",
+                "--at",
+                "2099-01-15 10:00",
+                "--size",
+                "5",
+            ],
+            "more than a day",
+        ),
+        (
+            vec![
+                "--channel",
+                "LinkedIn",
+                "--at",
+                "2026-01-15 10:00",
+                "--size",
+                "5",
+                "--measure",
+                "likes",
+            ],
+            "likes",
+        ),
     ] {
         let out = add(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
@@ -79,20 +145,52 @@ fn metrics_are_set_in_any_subset_and_listed_with_the_posts() {
     let dir = tempfile::tempdir().unwrap();
     let out = afterword(
         dir.path(),
-        &["log", "post", "--channel", "LinkedIn", "--at", "2026-03-10 09:00", "--title", "On rest"],
+        &[
+            "log",
+            "post",
+            "--channel",
+            "LinkedIn",
+            "--at",
+            "2026-03-10 09:00",
+            "--title",
+            "On rest",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let id = stdout(&out);
     let out = afterword(
         dir.path(),
-        &["log", "post", "--channel", "LinkedIn", "--at", "2026-03-11 09:00", "--title", "No numbers"],
+        &[
+            "log",
+            "post",
+            "--channel",
+            "LinkedIn",
+            "--at",
+            "2026-03-11 09:00",
+            "--title",
+            "No numbers",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 
-    let out = afterword(dir.path(), &["metrics", "set", &id, "--reactions", "2", "--comments", "1"]);
+    let out = afterword(
+        dir.path(),
+        &["metrics", "set", &id, "--reactions", "2", "--comments", "1"],
+    );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(stdout(&out), "reactions: 2, comments: 1");
-    let out = afterword(dir.path(), &["metrics", "set", &id, "--impressions", "300", "--reactions", "3"]);
+    let out = afterword(
+        dir.path(),
+        &[
+            "metrics",
+            "set",
+            &id,
+            "--impressions",
+            "300",
+            "--reactions",
+            "3",
+        ],
+    );
     assert_eq!(stdout(&out), "impressions: 300, reactions: 3, comments: 1");
 
     let posts = json(dir.path(), &["list", "posts", "--json"]);
@@ -106,7 +204,11 @@ fn metrics_are_set_in_any_subset_and_listed_with_the_posts() {
     assert_eq!(posts[1]["metrics"]["reactions"], 3);
     assert_eq!(posts[1]["metrics"]["comments"], 1);
     assert_eq!(posts[1]["metrics"]["impressions"], 300);
-    assert_eq!(posts[1]["metrics"]["opens"], serde_json::Value::Null, "missing, not 0");
+    assert_eq!(
+        posts[1]["metrics"]["opens"],
+        serde_json::Value::Null,
+        "missing, not 0"
+    );
 
     for args in [
         vec!["metrics", "set", &id],
@@ -117,5 +219,8 @@ fn metrics_are_set_in_any_subset_and_listed_with_the_posts() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
     let posts = json(dir.path(), &["list", "posts", "--json"]);
-    assert_eq!(posts[1]["metrics"]["reactions"], 3, "unchanged after refused input");
+    assert_eq!(
+        posts[1]["metrics"]["reactions"], 3,
+        "unchanged after refused input"
+    );
 }

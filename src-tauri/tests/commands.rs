@@ -454,13 +454,22 @@ fn audience_metrics_and_people_through_the_commands() {
     );
     assert_eq!(latest["reactions"], 200);
     assert_eq!(latest["comments"], Value::Null);
-    h.ok("set_post_metrics", json!({ "post_id": quiet["id"], "values": { "reactions": 2 } }));
-    h.ok("set_post_metrics", json!({ "post_id": quiet["id"], "values": { "reactions": 3 } }));
+    h.ok(
+        "set_post_metrics",
+        json!({ "post_id": quiet["id"], "values": { "reactions": 2 } }),
+    );
+    h.ok(
+        "set_post_metrics",
+        json!({ "post_id": quiet["id"], "values": { "reactions": 3 } }),
+    );
     let numbers = h.ok("post_numbers", json!({ "post_id": quiet["id"] }));
     assert_eq!(numbers["latest"]["reactions"], 3);
     assert_eq!(numbers["history"].as_array().unwrap().len(), 2);
     let err = h
-        .call("set_post_metrics", json!({ "post_id": quiet["id"], "values": {} }))
+        .call(
+            "set_post_metrics",
+            json!({ "post_id": quiet["id"], "values": {} }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "metrics_empty");
 
@@ -484,7 +493,11 @@ fn audience_metrics_and_people_through_the_commands() {
 
     h.ok("delete_audience_snapshot", json!({ "id": snap["id"] }));
     let after = h.ok("audience_overview", json!({}));
-    assert_eq!(after["posts"][0]["engagement_rate"], Value::Null, "no audience, no rate");
+    assert_eq!(
+        after["posts"][0]["engagement_rate"],
+        Value::Null,
+        "no audience, no rate"
+    );
     h.ok("restore_audience_snapshot", json!({ "id": snap["id"] }));
 
     // People: the inquiry's person, how the user knows her, a touch, the warm mark.
@@ -494,7 +507,10 @@ fn audience_metrics_and_people_through_the_commands() {
     assert_eq!(people[0]["became_client"], true);
     assert_eq!(people[0]["warm"], false);
     let id = people[0]["contact"]["id"].clone();
-    let c = h.ok("set_how_known", json!({ "id": id, "how_known": "in_person" }));
+    let c = h.ok(
+        "set_how_known",
+        json!({ "id": id, "how_known": "in_person" }),
+    );
     assert_eq!(c["how_known"], "in_person");
     for days in [20, 12] {
         h.ok(
@@ -505,13 +521,25 @@ fn audience_metrics_and_people_through_the_commands() {
     let people = h.ok("list_contacts", json!({}));
     assert_eq!(people[0]["warm"], true);
     assert_eq!(people[0]["touches"].as_array().unwrap().len(), 2);
-    let new = h.ok("create_contact", json!({ "input": { "name": "Lotte", "how_known": "online" } }));
+    let new = h.ok(
+        "create_contact",
+        json!({ "input": { "name": "Lotte", "how_known": "online" } }),
+    );
     let err = h
-        .call("update_contact", json!({ "id": new["id"], "input": { "name": "" } }))
+        .call(
+            "update_contact",
+            json!({ "id": new["id"], "input": { "name": "" } }),
+        )
         .unwrap_err();
     assert_eq!(err["code"], "name_required");
     h.ok("delete_contact", json!({ "id": new["id"] }));
-    assert_eq!(h.ok("list_contacts", json!({})).as_array().unwrap().len(), 1);
+    assert_eq!(
+        h.ok("list_contacts", json!({})).as_array().unwrap().len(),
+        1
+    );
     h.ok("restore_contact", json!({ "id": new["id"] }));
-    assert_eq!(h.ok("list_contacts", json!({})).as_array().unwrap().len(), 2);
+    assert_eq!(
+        h.ok("list_contacts", json!({})).as_array().unwrap().len(),
+        2
+    );
 }

@@ -66,7 +66,8 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
     // The post's numbers, from the Posts view.
     app.click_nav("Posts").await;
     app.click_button("Numbers").await;
-    app.wait_for_text("Numbers for Why I stopped posting daily").await;
+    app.wait_for_text("Numbers for Why I stopped posting daily")
+        .await;
     app.fill("Reactions", "30").await;
     app.fill("Comments", "10").await;
     app.click_button("Save numbers").await;
@@ -75,7 +76,8 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
 
     // (30 + 10) / 800 = 5.0%, next to what followed (nothing yet), and the audience then.
     app.click_nav("Audience").await;
-    app.wait_for_text("Per post: engagement next to what followed").await;
+    app.wait_for_text("Per post: engagement next to what followed")
+        .await;
     app.wait_for_text("5.0%").await;
     app.wait_for_text("LinkedIn (followers): 800 on").await;
     let text = app.page_text().await.unwrap_or_default();

@@ -22,8 +22,7 @@ pub use months::month_table;
 pub use observations::observe;
 pub use rate::{engagement, AudienceIndex, EngagementBasis};
 pub use types::{
-    AudienceMonth, AudienceOverview, ChartSeries, MonthAudience, Observation, PostEngagement,
-    Trend,
+    AudienceMonth, AudienceOverview, ChartSeries, MonthAudience, Observation, PostEngagement, Trend,
 };
 
 use crate::error::Result;
@@ -162,7 +161,10 @@ fn engagement_rows<Tz: TimeZone + Sync>(
 
 /// The snapshots (in channel, measure, time order) as one chart series per channel and measure,
 /// channels by name.
-fn chart_series(store: &Store, snapshots: &[crate::store::SnapshotRow]) -> Result<Vec<ChartSeries>> {
+fn chart_series(
+    store: &Store,
+    snapshots: &[crate::store::SnapshotRow],
+) -> Result<Vec<ChartSeries>> {
     let names: HashMap<i64, String> = store
         .list_channels()?
         .into_iter()

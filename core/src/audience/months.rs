@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, TimeZone};
 
 use super::rate::AudienceIndex;
+use super::types::ChartSeries;
 use super::types::{AudienceMonth, MonthAudience, PostEngagement};
 use super::InquiryMoment;
-use super::types::ChartSeries;
 use crate::store::SnapshotRow;
 use crate::time::{from_ms, local_midnight_ms};
 
@@ -40,9 +40,14 @@ pub fn month_table<Tz: TimeZone>(
         .map(|s| s.at_ms)
         .chain(posts.iter().map(|p| p.published_at_ms))
         .chain(inquiries.iter().map(|i| i.received_at_ms));
-    let (Some(first), Some(last)) = times.fold((None, None), |(lo, hi): (Option<i64>, Option<i64>), t| {
-        (Some(lo.map_or(t, |l| l.min(t))), Some(hi.map_or(t, |h| h.max(t))))
-    }) else {
+    let (Some(first), Some(last)) =
+        times.fold((None, None), |(lo, hi): (Option<i64>, Option<i64>), t| {
+            (
+                Some(lo.map_or(t, |l| l.min(t))),
+                Some(hi.map_or(t, |h| h.max(t))),
+            )
+        })
+    else {
         return Vec::new();
     };
     let first = month_of(first, tz);

@@ -1,9 +1,9 @@
 //! Plain observations that respect small samples. Below the thresholds of DESIGN.md (fewer
 //! than 10 posts or fewer than 5 inquiries) the only thing said is "too early to tell".
 
+use super::types::ChartSeries;
 use super::types::{AudienceMonth, Observation, PostEngagement, Trend};
 use super::InquiryMoment;
-use super::types::ChartSeries;
 
 pub const MIN_POSTS: i64 = 10;
 pub const MIN_INQUIRIES: i64 = 5;
@@ -90,7 +90,8 @@ pub fn trend(early: i64, early_months: usize, late: i64, late_months: usize) -> 
 /// The third of posts with the fewest engagements against the third with the most (posts with
 /// an engagement count only; at least 10 of them).
 fn quiet_vs_loud(posts: &[PostEngagement]) -> Option<Observation> {
-    let mut counted: Vec<&PostEngagement> = posts.iter().filter(|p| p.engagements.is_some()).collect();
+    let mut counted: Vec<&PostEngagement> =
+        posts.iter().filter(|p| p.engagements.is_some()).collect();
     if (counted.len() as i64) < MIN_POSTS {
         return None;
     }
@@ -98,7 +99,9 @@ fn quiet_vs_loud(posts: &[PostEngagement]) -> Option<Observation> {
     let k = counted.len() / 3;
     let quiet = &counted[..k];
     let loud = &counted[counted.len() - k..];
-    let sum = |ps: &[&PostEngagement], f: fn(&PostEngagement) -> f64| ps.iter().map(|p| f(p)).sum::<f64>();
+    let sum = |ps: &[&PostEngagement], f: fn(&PostEngagement) -> f64| {
+        ps.iter().map(|p| f(p)).sum::<f64>()
+    };
     Some(Observation::QuietVsLoud {
         posts: k as i64,
         quiet_clients: sum(quiet, |p| p.credited_clients),

@@ -32,7 +32,10 @@ pub fn engagement(m: &PostMetrics, newsletter: bool) -> Option<(i64, EngagementB
     }
     let parts = [m.reactions, m.comments, m.reposts];
     if parts.iter().any(Option::is_some) {
-        let sum = parts.iter().flatten().fold(0i64, |a, b| a.saturating_add(*b));
+        let sum = parts
+            .iter()
+            .flatten()
+            .fold(0i64, |a, b| a.saturating_add(*b));
         return Some((sum, EngagementBasis::Parts));
     }
     m.engagements.map(|t| (t, EngagementBasis::Total))
@@ -72,7 +75,12 @@ impl AudienceIndex {
 
     /// The latest snapshot of `measure` on `channel_id` taken at or before `at_ms` (never one
     /// after: the audience a post spoke to is the one it had then).
-    pub fn size_at(&self, channel_id: i64, measure: AudienceMeasure, at_ms: i64) -> Option<(i64, i64)> {
+    pub fn size_at(
+        &self,
+        channel_id: i64,
+        measure: AudienceMeasure,
+        at_ms: i64,
+    ) -> Option<(i64, i64)> {
         let points = self.series.get(&(channel_id, measure))?;
         let n = points.partition_point(|p| p.0 <= at_ms);
         n.checked_sub(1).map(|i| points[i])

@@ -79,7 +79,9 @@ impl Store {
                 ),
                 other => other,
             })?;
-            let measure = input.measure.unwrap_or_else(|| default_measure(channel.kind));
+            let measure = input
+                .measure
+                .unwrap_or_else(|| default_measure(channel.kind));
             tx.execute(
                 "INSERT INTO audience_snapshots (channel_id, measure, at_ms, size, created_at_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -20,8 +20,8 @@ use super::posts::post_by_id;
 use super::{found, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    Contact, ContactInput, ContactInquiry, ContactOverview, ContactTouch, HowKnown,
-    InquiryStatus, TouchInput,
+    Contact, ContactInput, ContactInquiry, ContactOverview, ContactTouch, HowKnown, InquiryStatus,
+    TouchInput,
 };
 use crate::time::{from_ms, to_rfc3339};
 use crate::validate::{moment, optional_text, optional_url, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
@@ -65,7 +65,11 @@ struct ValidContact {
 
 fn valid_contact(input: &ContactInput) -> Result<ValidContact> {
     let name = optional_text("name", Some(&input.name), MAX_SHORT_CHARS)?.ok_or_else(|| {
-        Error::invalid("name", "name_required", "a person needs a name (or a nickname)")
+        Error::invalid(
+            "name",
+            "name_required",
+            "a person needs a name (or a nickname)",
+        )
     })?;
     Ok(ValidContact {
         name,
@@ -240,7 +244,10 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(4)?, touch_from_row(r)?)))?;
             for row in rows {
                 let (at, touch) = row?;
-                touches.entry(touch.contact_id).or_default().push((at, touch));
+                touches
+                    .entry(touch.contact_id)
+                    .or_default()
+                    .push((at, touch));
             }
             let mut out: Vec<(i64, ContactOverview)> = contacts
                 .into_iter()

@@ -203,24 +203,22 @@ pub(super) fn insert_inquiry(
                 status_changed_at_ms, created_at_ms, updated_at_ms, source, external_id, contact_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12, ?13, ?14, ?15)",
     )?
-    .execute(
-        params![
-            inquiry.received_at_ms,
-            inquiry.name,
-            inquiry.organisation,
-            inquiry.via,
-            inquiry.their_words,
-            inquiry.source_post_id,
-            inquiry.not_from_posts,
-            inquiry.status,
-            inquiry.value_cents,
-            inquiry.currency,
-            inquiry.notes,
-            now_ms,
-            source,
-            external_id,
-            contact_id
-        ],
-    )?;
+    .execute(params![
+        inquiry.received_at_ms,
+        inquiry.name,
+        inquiry.organisation,
+        inquiry.via,
+        inquiry.their_words,
+        inquiry.source_post_id,
+        inquiry.not_from_posts,
+        inquiry.status,
+        inquiry.value_cents,
+        inquiry.currency,
+        inquiry.notes,
+        now_ms,
+        source,
+        external_id,
+        contact_id
+    ])?;
     inquiry_by_id(tx, tx.last_insert_rowid())
 }

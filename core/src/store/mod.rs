@@ -22,11 +22,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use audience::SnapshotRow;
+pub use contacts::is_warm;
 pub(crate) use imports::{
     import_channel, import_inquiry, import_post, inquiry_exists, post_exists,
 };
-pub use audience::SnapshotRow;
-pub use contacts::is_warm;
 pub use migrations::{schema_version, SCHEMA_VERSION};
 
 /// The database file name inside the data dir.

@@ -4,8 +4,8 @@
 use afterword_core::audience::{self, EngagementBasis, Observation};
 use afterword_core::insights::InsightSettings;
 use afterword_core::model::{
-    AudienceMeasure, AudienceSnapshotInput, ContactInput, HowKnown,
-    InquiryInput, InquiryStatus, Metric, PostMetrics, TouchInput, TouchKind,
+    AudienceMeasure, AudienceSnapshotInput, ContactInput, HowKnown, InquiryInput, InquiryStatus,
+    Metric, PostMetrics, TouchInput, TouchKind,
 };
 use afterword_core::{validate, Store};
 use chrono_tz::Europe::Amsterdam;
@@ -73,9 +73,15 @@ fn snapshots_are_validated_listed_per_channel_and_undoable() {
             .unwrap_err()
             .code()
     };
-    assert_eq!(code(input(linkedin, "2026-05-01 10:00", -1)), "size_invalid");
+    assert_eq!(
+        code(input(linkedin, "2026-05-01 10:00", -1)),
+        "size_invalid"
+    );
     // NOW is 2026-05-28 22:26 in Amsterdam: the 30th is more than a day ahead.
-    assert_eq!(code(input(linkedin, "2026-05-30 10:00", 5)), "date_in_future");
+    assert_eq!(
+        code(input(linkedin, "2026-05-30 10:00", 5)),
+        "date_in_future"
+    );
     assert_eq!(code(input(99, "2026-05-01 10:00", 5)), "channel_unknown");
     assert_eq!(code(input(linkedin, "2026-02-30 10:00", 5)), "date_invalid");
     assert_eq!(snapshot_count(&store), 0, "nothing saved");
@@ -84,10 +90,20 @@ fn snapshots_are_validated_listed_per_channel_and_undoable() {
     let first = store
         .add_audience_snapshot(&input(newsletter, "2026-01-01 09:00", 0), NOW, &Amsterdam)
         .unwrap();
-    assert_eq!(first.measure, AudienceMeasure::Subscribers, "from the channel");
+    assert_eq!(
+        first.measure,
+        AudienceMeasure::Subscribers,
+        "from the channel"
+    );
     snapshot(&store, linkedin, None, "2026-03-01 09:00", 480);
     snapshot(&store, linkedin, None, "2026-02-01 09:00", 450);
-    snapshot(&store, linkedin, Some(AudienceMeasure::Followers), "2026-03-01 09:00", 900);
+    snapshot(
+        &store,
+        linkedin,
+        Some(AudienceMeasure::Followers),
+        "2026-03-01 09:00",
+        900,
+    );
     let series = store.audience_series().unwrap();
     let shape: Vec<(&str, AudienceMeasure, Vec<i64>)> = series
         .iter()
@@ -112,7 +128,10 @@ fn snapshots_are_validated_listed_per_channel_and_undoable() {
     store.delete_audience_snapshot(first.id, NOW).unwrap();
     assert_eq!(store.audience_series().unwrap().len(), 2);
     assert_eq!(
-        store.delete_audience_snapshot(first.id, NOW).unwrap_err().code(),
+        store
+            .delete_audience_snapshot(first.id, NOW)
+            .unwrap_err()
+            .code(),
         "not_found"
     );
     store.restore_audience_snapshot(first.id).unwrap();
@@ -128,7 +147,11 @@ fn metrics_keep_their_history_and_an_equal_value_adds_no_row() {
     let latest = store
         .set_post_metrics(
             p.id,
-            &metrics(&[(Metric::Reactions, 2), (Metric::Comments, 1), (Metric::Impressions, 80)]),
+            &metrics(&[
+                (Metric::Reactions, 2),
+                (Metric::Comments, 1),
+                (Metric::Impressions, 80),
+            ]),
             NOW,
         )
         .unwrap();
@@ -143,16 +166,25 @@ fn metrics_keep_their_history_and_an_equal_value_adds_no_row() {
             NOW + 1_000,
         )
         .unwrap();
-    assert_eq!((latest.reactions, latest.comments, latest.impressions), (Some(2), Some(4), Some(80)));
+    assert_eq!(
+        (latest.reactions, latest.comments, latest.impressions),
+        (Some(2), Some(4), Some(80))
+    );
     assert_eq!(metric_rows(&store), 4);
     let history = store.metric_history(p.id).unwrap();
     assert_eq!(history[0].metric, Metric::Comments);
     assert_eq!(history[0].value, 4);
-    assert!(history.iter().any(|h| h.metric == Metric::Comments && h.value == 1));
+    assert!(history
+        .iter()
+        .any(|h| h.metric == Metric::Comments && h.value == 1));
 
     // All or nothing: one bad value saves none of them.
     let err = store
-        .set_post_metrics(p.id, &metrics(&[(Metric::Reactions, 9), (Metric::Opens, -1)]), NOW)
+        .set_post_metrics(
+            p.id,
+            &metrics(&[(Metric::Reactions, 9), (Metric::Opens, -1)]),
+            NOW,
+        )
         .unwrap_err();
     assert_eq!(err.code(), "metric_invalid");
     assert_eq!(
@@ -199,11 +231,34 @@ fn metrics_keep_their_history_and_an_equal_value_adds_no_row() {
 #[test]
 fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing() {
     let (_dir, store) = fresh_store();
-    snapshot(&store, LINKEDIN, Some(AudienceMeasure::Connections), "2026-03-01 09:00", 500);
-    snapshot(&store, LINKEDIN, Some(AudienceMeasure::Followers), "2026-03-05 09:00", 1000);
-    snapshot(&store, LINKEDIN, Some(AudienceMeasure::Followers), "2026-03-15 09:00", 2000);
+    snapshot(
+        &store,
+        LINKEDIN,
+        Some(AudienceMeasure::Connections),
+        "2026-03-01 09:00",
+        500,
+    );
+    snapshot(
+        &store,
+        LINKEDIN,
+        Some(AudienceMeasure::Followers),
+        "2026-03-05 09:00",
+        1000,
+    );
+    snapshot(
+        &store,
+        LINKEDIN,
+        Some(AudienceMeasure::Followers),
+        "2026-03-15 09:00",
+        2000,
+    );
     snapshot(&store, NEWSLETTER, None, "2026-03-02 09:00", 200);
-    let new_post = |channel, at, title| store.create_post(&post(channel, at, title), NOW).unwrap().id;
+    let new_post = |channel, at, title| {
+        store
+            .create_post(&post(channel, at, title), NOW)
+            .unwrap()
+            .id
+    };
     let loud = new_post(LINKEDIN, "2026-03-10 09:00", "Loud");
     let quiet = new_post(LINKEDIN, "2026-03-10 12:00", "Quiet");
     let early = new_post(LINKEDIN, "2026-02-20 09:00", "Early");
@@ -211,11 +266,22 @@ fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing()
     let total = new_post(LINKEDIN, "2026-03-12 09:00", "Total");
     let letter = new_post(NEWSLETTER, "2026-03-03 09:00", "Letter");
     let letter2 = new_post(NEWSLETTER, "2026-02-01 09:00", "Letter 2");
-    let set = |id, pairs: &[(Metric, i64)]| store.set_post_metrics(id, &metrics(pairs), NOW).unwrap();
-    set(loud, &[(Metric::Reactions, 150), (Metric::Comments, 40), (Metric::Reposts, 10)]);
+    let set =
+        |id, pairs: &[(Metric, i64)]| store.set_post_metrics(id, &metrics(pairs), NOW).unwrap();
+    set(
+        loud,
+        &[
+            (Metric::Reactions, 150),
+            (Metric::Comments, 40),
+            (Metric::Reposts, 10),
+        ],
+    );
     set(quiet, &[(Metric::Reactions, 2)]);
     set(early, &[(Metric::Reactions, 30)]);
-    set(total, &[(Metric::Engagements, 45), (Metric::Impressions, 3000)]);
+    set(
+        total,
+        &[(Metric::Engagements, 45), (Metric::Impressions, 3000)],
+    );
     set(letter, &[(Metric::Recipients, 900), (Metric::Opens, 90)]);
     set(letter2, &[(Metric::Recipients, 150), (Metric::Opens, 60)]);
     let client = validate::inquiry(
@@ -232,13 +298,20 @@ fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing()
     .unwrap();
     store.create_inquiry(&client, NOW).unwrap();
 
-    let rows = audience::post_engagement(&store, &InsightSettings::default(), NOW, &Amsterdam).unwrap();
+    let rows =
+        audience::post_engagement(&store, &InsightSettings::default(), NOW, &Amsterdam).unwrap();
     let row = |id| rows.iter().find(|r| r.id == id).unwrap();
     assert_eq!(rows[0].id, quiet, "what followed comes first");
     assert_eq!(row(quiet).credited_clients, 1.0);
     assert_eq!(row(quiet).engagement_rate, Some(2.0 / 1000.0));
-    assert_eq!(row(quiet).audience_measure, Some(AudienceMeasure::Followers));
-    assert_eq!(row(quiet).audience_at.as_deref(), Some("2026-03-05T08:00:00Z"));
+    assert_eq!(
+        row(quiet).audience_measure,
+        Some(AudienceMeasure::Followers)
+    );
+    assert_eq!(
+        row(quiet).audience_at.as_deref(),
+        Some("2026-03-05T08:00:00Z")
+    );
     assert_eq!(row(loud).engagements, Some(200));
     assert_eq!(row(loud).engagement_basis, Some(EngagementBasis::Parts));
     assert_eq!(row(loud).engagement_rate, Some(0.2));
@@ -252,7 +325,10 @@ fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing()
     assert_eq!(row(total).engagement_basis, Some(EngagementBasis::Total));
     assert_eq!(row(total).engagement_rate, Some(0.045));
     assert_eq!(row(letter).engagement_rate, Some(0.45));
-    assert_eq!(row(letter).audience_measure, Some(AudienceMeasure::Subscribers));
+    assert_eq!(
+        row(letter).audience_measure,
+        Some(AudienceMeasure::Subscribers)
+    );
     assert_eq!(row(letter2).engagement_rate, Some(0.4));
     assert_eq!(row(letter2).audience_measure, None, "its own recipients");
     assert_eq!(row(letter2).audience_size, Some(150));
@@ -262,9 +338,19 @@ fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing()
 
     // The overview: first page only, but the total counts them all; March's median rate is
     // over Loud 0.2, Quiet 0.002, Total 0.045 and Letter 0.45: (0.045 + 0.2) / 2.
-    let o = audience::overview(&store, &InsightSettings::default(), NOW, &Amsterdam, Some(2)).unwrap();
+    let o = audience::overview(
+        &store,
+        &InsightSettings::default(),
+        NOW,
+        &Amsterdam,
+        Some(2),
+    )
+    .unwrap();
     assert_eq!(o.total_posts, 7);
-    assert_eq!(o.posts.iter().map(|p| p.id).collect::<Vec<_>>(), [quiet, letter]);
+    assert_eq!(
+        o.posts.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [quiet, letter]
+    );
     let march = o.months.iter().find(|m| m.month == "2026-03").unwrap();
     assert_eq!((march.posts, march.posts_with_rate), (5, 4));
     assert!((march.median_engagement_rate.unwrap() - 0.1225).abs() < 1e-12);
@@ -276,7 +362,10 @@ fn engagement_rates_use_the_snapshot_before_the_post_and_missing_stays_missing()
         .unwrap();
     assert_eq!(followers.size, Some(2000), "size at the end of the month");
     let feb = o.months.iter().find(|m| m.month == "2026-02").unwrap();
-    assert!(feb.audience.iter().all(|a| a.size.is_none()), "before the first snapshot");
+    assert!(
+        feb.audience.iter().all(|a| a.size.is_none()),
+        "before the first snapshot"
+    );
     assert_eq!(o.months.first().unwrap().month, "2026-02");
     assert_eq!(o.months.last().unwrap().month, "2026-05", "up to now");
     assert_eq!(
@@ -297,9 +386,22 @@ fn with_enough_data_the_observations_compare_quiet_and_loud_posts() {
     for m in 0..12i64 {
         let month = 6 + m; // June 2025 .. May 2026
         let (y, mo) = (2025 + (month - 1) / 12, (month - 1) % 12 + 1);
-        snapshot(&store, LINKEDIN, Some(AudienceMeasure::Followers), &format!("{y}-{mo:02}-01 09:00"), 1000 + 100 * m);
+        snapshot(
+            &store,
+            LINKEDIN,
+            Some(AudienceMeasure::Followers),
+            &format!("{y}-{mo:02}-01 09:00"),
+            1000 + 100 * m,
+        );
         let id = store
-            .create_post(&post(LINKEDIN, &format!("{y}-{mo:02}-02 09:00"), &format!("Post {m}")), NOW)
+            .create_post(
+                &post(
+                    LINKEDIN,
+                    &format!("{y}-{mo:02}-02 09:00"),
+                    &format!("Post {m}"),
+                ),
+                NOW,
+            )
             .unwrap()
             .id;
         store
@@ -312,7 +414,11 @@ fn with_enough_data_the_observations_compare_quiet_and_loud_posts() {
                 received_at: format!("{y}-{mo:02}-05 09:00"),
                 name: format!("Person {m}"),
                 source_post_id: source,
-                status: if m < 3 { InquiryStatus::Client } else { InquiryStatus::New },
+                status: if m < 3 {
+                    InquiryStatus::Client
+                } else {
+                    InquiryStatus::New
+                },
                 ..Default::default()
             },
             NOW,
@@ -327,9 +433,18 @@ fn with_enough_data_the_observations_compare_quiet_and_loud_posts() {
         .observations
         .iter()
         .find_map(|ob| match ob {
-            Observation::AudienceVsInquiries { growth, trend, inquiries_per_month_before, inquiries_per_month_after, .. } => {
-                Some((*growth, *trend, *inquiries_per_month_before, *inquiries_per_month_after))
-            }
+            Observation::AudienceVsInquiries {
+                growth,
+                trend,
+                inquiries_per_month_before,
+                inquiries_per_month_after,
+                ..
+            } => Some((
+                *growth,
+                *trend,
+                *inquiries_per_month_before,
+                *inquiries_per_month_after,
+            )),
             _ => None,
         })
         .expect("audience vs inquiries");
@@ -340,9 +455,12 @@ fn with_enough_data_the_observations_compare_quiet_and_loud_posts() {
         .observations
         .iter()
         .find_map(|ob| match ob {
-            Observation::QuietVsLoud { posts, quiet_clients, loud_clients, .. } => {
-                Some((*posts, *quiet_clients, *loud_clients))
-            }
+            Observation::QuietVsLoud {
+                posts,
+                quiet_clients,
+                loud_clients,
+                ..
+            } => Some((*posts, *quiet_clients, *loud_clients)),
             _ => None,
         })
         .expect("quiet vs loud");
@@ -352,11 +470,21 @@ fn with_enough_data_the_observations_compare_quiet_and_loud_posts() {
 #[test]
 fn inquiries_find_their_contact_by_name_ignoring_case() {
     let (_dir, store) = fresh_store();
-    let a = store.create_inquiry(&inquiry("2026-04-01 10:00", "Sanne de Vries"), NOW).unwrap();
-    let b = store.create_inquiry(&inquiry("2026-04-02 10:00", "sanne DE VRIES"), NOW).unwrap();
-    let c = store.create_inquiry(&inquiry("2026-04-03 10:00", "Émile Özdemir"), NOW).unwrap();
-    let d = store.create_inquiry(&inquiry("2026-04-04 10:00", "ÉMILE ÖZDEMIR"), NOW).unwrap();
-    let e = store.create_inquiry(&inquiry("2026-04-05 10:00", "Someone else"), NOW).unwrap();
+    let a = store
+        .create_inquiry(&inquiry("2026-04-01 10:00", "Sanne de Vries"), NOW)
+        .unwrap();
+    let b = store
+        .create_inquiry(&inquiry("2026-04-02 10:00", "sanne DE VRIES"), NOW)
+        .unwrap();
+    let c = store
+        .create_inquiry(&inquiry("2026-04-03 10:00", "Émile Özdemir"), NOW)
+        .unwrap();
+    let d = store
+        .create_inquiry(&inquiry("2026-04-04 10:00", "ÉMILE ÖZDEMIR"), NOW)
+        .unwrap();
+    let e = store
+        .create_inquiry(&inquiry("2026-04-05 10:00", "Someone else"), NOW)
+        .unwrap();
     assert!(a.contact_id.is_some());
     assert_eq!(a.contact_id, b.contact_id);
     assert_eq!(c.contact_id, d.contact_id);
@@ -364,7 +492,10 @@ fn inquiries_find_their_contact_by_name_ignoring_case() {
     assert_ne!(a.contact_id, e.contact_id);
     let people = store.contacts_overview(NOW, &Amsterdam).unwrap();
     assert_eq!(people.len(), 3);
-    let sanne = people.iter().find(|p| p.contact.name == "Sanne de Vries").unwrap();
+    let sanne = people
+        .iter()
+        .find(|p| p.contact.name == "Sanne de Vries")
+        .unwrap();
     assert_eq!(sanne.inquiries.len(), 2);
     assert_eq!(sanne.contact.how_known, HowKnown::NotYet);
     // Renaming an inquiry moves it to the person of the new name.
@@ -374,12 +505,20 @@ fn inquiries_find_their_contact_by_name_ignoring_case() {
         ..Default::default()
     };
     let moved = store
-        .update_inquiry(e.id, &validate::inquiry(&input, NOW, &Amsterdam).unwrap(), NOW)
+        .update_inquiry(
+            e.id,
+            &validate::inquiry(&input, NOW, &Amsterdam).unwrap(),
+            NOW,
+        )
         .unwrap();
     assert_eq!(moved.contact_id, a.contact_id);
     input.name = "SANNE DE VRIES".into();
     let same = store
-        .update_inquiry(e.id, &validate::inquiry(&input, NOW, &Amsterdam).unwrap(), NOW)
+        .update_inquiry(
+            e.id,
+            &validate::inquiry(&input, NOW, &Amsterdam).unwrap(),
+            NOW,
+        )
         .unwrap();
     assert_eq!(same.contact_id, a.contact_id);
 }
@@ -396,7 +535,9 @@ fn inquiries_without_a_contact_get_one_when_the_store_opens() {
         ] {
             store.create_inquiry(&inquiry(at, name), NOW).unwrap();
         }
-        let deleted = store.create_inquiry(&inquiry("2026-04-04 10:00", "Cas"), NOW).unwrap();
+        let deleted = store
+            .create_inquiry(&inquiry("2026-04-04 10:00", "Cas"), NOW)
+            .unwrap();
         store.delete_inquiry(deleted.id, NOW).unwrap();
         // As a schema 2 database upgraded to 3 (or a path that does not link) leaves them.
         store
@@ -410,16 +551,29 @@ fn inquiries_without_a_contact_get_one_when_the_store_opens() {
     let (unlinked, contacts): (i64, i64) = store
         .read(|c| {
             Ok((
-                c.query_row("SELECT count(*) FROM inquiries WHERE contact_id IS NULL", [], |r| r.get(0))?,
+                c.query_row(
+                    "SELECT count(*) FROM inquiries WHERE contact_id IS NULL",
+                    [],
+                    |r| r.get(0),
+                )?,
                 c.query_row("SELECT count(*) FROM contacts", [], |r| r.get(0))?,
             ))
         })
         .unwrap();
-    assert_eq!((unlinked, contacts), (0, 3), "Anna, Bram and Cas (deleted inquiries too)");
+    assert_eq!(
+        (unlinked, contacts),
+        (0, 3),
+        "Anna, Bram and Cas (deleted inquiries too)"
+    );
     let people = store.contacts_overview(NOW, &Amsterdam).unwrap();
     let anna = people.iter().find(|p| p.contact.name == "Anna").unwrap();
     assert_eq!(anna.inquiries.len(), 2);
-    assert!(people.iter().find(|p| p.contact.name == "Cas").unwrap().inquiries.is_empty());
+    assert!(people
+        .iter()
+        .find(|p| p.contact.name == "Cas")
+        .unwrap()
+        .inquiries
+        .is_empty());
 }
 
 #[test]
@@ -438,28 +592,43 @@ fn contacts_can_be_added_edited_deleted_and_restored() {
         name: " ".into(),
         ..Default::default()
     };
-    assert_eq!(store.create_contact(&bad, NOW).unwrap_err().code(), "name_required");
+    assert_eq!(
+        store.create_contact(&bad, NOW).unwrap_err().code(),
+        "name_required"
+    );
     let bad_url = ContactInput {
         name: "X".into(),
         profile_url: Some("javascript:alert(1)".into()),
         ..Default::default()
     };
-    assert_eq!(store.create_contact(&bad_url, NOW).unwrap_err().code(), "url_invalid");
+    assert_eq!(
+        store.create_contact(&bad_url, NOW).unwrap_err().code(),
+        "url_invalid"
+    );
     let c = store.set_how_known(c.id, HowKnown::Online, NOW).unwrap();
     assert_eq!(c.how_known, HowKnown::Online);
     // An inquiry from the same name finds her.
-    let i = store.create_inquiry(&inquiry("2026-04-01 10:00", "lotte"), NOW).unwrap();
+    let i = store
+        .create_inquiry(&inquiry("2026-04-01 10:00", "lotte"), NOW)
+        .unwrap();
     assert_eq!(i.contact_id, Some(c.id));
     store.delete_contact(c.id, NOW).unwrap();
     assert!(store.contacts_overview(NOW, &Amsterdam).unwrap().is_empty());
     store.restore_contact(c.id).unwrap();
-    assert_eq!(store.contacts_overview(NOW, &Amsterdam).unwrap()[0].inquiries.len(), 1);
+    assert_eq!(
+        store.contacts_overview(NOW, &Amsterdam).unwrap()[0]
+            .inquiries
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn the_warm_circle_is_two_days_of_touches_before_the_first_inquiry() {
     let (_dir, store) = fresh_store();
-    let p = store.create_post(&post(LINKEDIN, "2026-03-01 10:00", "On rest"), NOW).unwrap();
+    let p = store
+        .create_post(&post(LINKEDIN, "2026-03-01 10:00", "On rest"), NOW)
+        .unwrap();
     let touch = |contact_id, at: &str, kind| {
         store
             .add_touch(
@@ -474,11 +643,23 @@ fn the_warm_circle_is_two_days_of_touches_before_the_first_inquiry() {
             )
             .unwrap()
     };
-    let warm = store.create_inquiry(&inquiry("2026-04-10 10:00", "Warm"), NOW).unwrap();
-    let same_day = store.create_inquiry(&inquiry("2026-04-10 10:00", "Same day"), NOW).unwrap();
-    let after = store.create_inquiry(&inquiry("2026-04-10 10:00", "After"), NOW).unwrap();
+    let warm = store
+        .create_inquiry(&inquiry("2026-04-10 10:00", "Warm"), NOW)
+        .unwrap();
+    let same_day = store
+        .create_inquiry(&inquiry("2026-04-10 10:00", "Same day"), NOW)
+        .unwrap();
+    let after = store
+        .create_inquiry(&inquiry("2026-04-10 10:00", "After"), NOW)
+        .unwrap();
     let no_inquiry = store
-        .create_contact(&ContactInput { name: "Not yet".into(), ..Default::default() }, NOW)
+        .create_contact(
+            &ContactInput {
+                name: "Not yet".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
         .unwrap();
     let id = |i: &afterword_core::model::Inquiry| i.contact_id.unwrap();
     touch(id(&warm), "2026-03-02 10:00", TouchKind::Reaction);
@@ -497,10 +678,23 @@ fn the_warm_circle_is_two_days_of_touches_before_the_first_inquiry() {
     assert!(!warm_of("Same day"));
     assert!(!warm_of("After"));
     assert!(warm_of("Not yet"));
-    assert_eq!(people.iter().find(|p| p.contact.name == "Warm").unwrap().touches.len(), 2);
+    assert_eq!(
+        people
+            .iter()
+            .find(|p| p.contact.name == "Warm")
+            .unwrap()
+            .touches
+            .len(),
+        2
+    );
 
     let bad = store.add_touch(
-        &TouchInput { contact_id: no_inquiry.id, post_id: Some(999), kind: TouchKind::Reaction, at: "2026-05-01 10:00".into() },
+        &TouchInput {
+            contact_id: no_inquiry.id,
+            post_id: Some(999),
+            kind: TouchKind::Reaction,
+            at: "2026-05-01 10:00".into(),
+        },
         NOW,
         &Amsterdam,
     );

@@ -20,7 +20,9 @@ pub async fn create_contact(
     state: State<'_, AppState>,
     input: ContactInput,
 ) -> CommandResult<Contact> {
-    Ok(state.store()?.create_contact(&input, state.clock.now_ms())?)
+    Ok(state
+        .store()?
+        .create_contact(&input, state.clock.now_ms())?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
