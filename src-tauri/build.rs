@@ -60,6 +60,21 @@ const COMMANDS: &[&str] = &[
     "pick_file",
     "pick_folder",
     "pick_save_path",
+    "audience_overview",
+    "audience_posts",
+    "add_audience_snapshot",
+    "delete_audience_snapshot",
+    "restore_audience_snapshot",
+    "set_post_metrics",
+    "post_numbers",
+    "list_contacts",
+    "create_contact",
+    "update_contact",
+    "set_how_known",
+    "delete_contact",
+    "restore_contact",
+    "add_touch",
+    "delete_touch",
 ];
 
 fn main() {

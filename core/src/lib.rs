@@ -4,6 +4,7 @@
 //! and map the error. All rules (validation, attribution, reminder planning, import parsing) live
 //! in this crate, where they are tested on real SQLite files without a window.
 
+pub mod audience;
 pub mod backup;
 pub mod clock;
 pub mod demo;

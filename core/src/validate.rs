@@ -134,7 +134,13 @@ pub fn inquiry<Tz: TimeZone>(input: &InquiryInput, now_ms: i64, tz: &Tz) -> Resu
     })
 }
 
-fn moment<Tz: TimeZone>(field: &'static str, input: &str, now_ms: i64, tz: &Tz) -> Result<i64> {
+/// A moment typed by a person: real, not before 1990, not more than a day ahead of `now_ms`.
+pub(crate) fn moment<Tz: TimeZone>(
+    field: &'static str,
+    input: &str,
+    now_ms: i64,
+    tz: &Tz,
+) -> Result<i64> {
     let at = parse_moment(input, tz).map_err(|e| match e {
         MomentError::Invalid => Error::invalid(
             field,
@@ -175,7 +181,11 @@ fn moment<Tz: TimeZone>(field: &'static str, input: &str, now_ms: i64, tz: &Tz) 
 }
 
 /// Trims; empty becomes None; refuses text longer than `max` characters.
-fn optional_text(field: &'static str, input: Option<&str>, max: usize) -> Result<Option<String>> {
+pub(crate) fn optional_text(
+    field: &'static str,
+    input: Option<&str>,
+    max: usize,
+) -> Result<Option<String>> {
     let Some(s) = input.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
@@ -190,7 +200,7 @@ fn optional_text(field: &'static str, input: Option<&str>, max: usize) -> Result
     Ok(Some(s.to_string()))
 }
 
-fn optional_url(field: &'static str, input: Option<&str>) -> Result<Option<String>> {
+pub(crate) fn optional_url(field: &'static str, input: Option<&str>) -> Result<Option<String>> {
     let Some(url) = optional_text(field, input, MAX_SHORT_CHARS * 4)? else {
         return Ok(None);
     };

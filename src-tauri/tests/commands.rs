@@ -545,3 +545,126 @@ fn exports_go_to_the_chosen_folder() {
     let dir = std::path::PathBuf::from(dir.as_str().unwrap());
     assert!(dir.join("posts.csv").is_file() && dir.join("channels.csv").is_file());
 }
+
+#[test]
+fn audience_metrics_and_people_through_the_commands() {
+    let h = harness();
+    let channels = h.ok("list_channels", json!({}));
+    let linkedin = channels[0]["id"].clone();
+    let snap = h.ok(
+        "add_audience_snapshot",
+        json!({ "input": { "channel_id": linkedin, "measure": "followers", "at": days_ago(10), "size": 1000 } }),
+    );
+    assert_eq!(snap["measure"], "followers");
+    let err = h
+        .call(
+            "add_audience_snapshot",
+            json!({ "input": { "channel_id": linkedin, "measure": null, "at": days_ago(1), "size": -3 } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "size_invalid");
+    assert_eq!(err["field"], "size");
+
+    let loud = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": linkedin, "published_at": days_ago(5), "title": "Loud" } }),
+    );
+    let quiet = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": linkedin, "published_at": days_ago(4), "title": "Quiet" } }),
+    );
+    let latest = h.ok(
+        "set_post_metrics",
+        json!({ "post_id": loud["id"], "values": { "reactions": 200, "comments": null } }),
+    );
+    assert_eq!(latest["reactions"], 200);
+    assert_eq!(latest["comments"], Value::Null);
+    h.ok(
+        "set_post_metrics",
+        json!({ "post_id": quiet["id"], "values": { "reactions": 2 } }),
+    );
+    h.ok(
+        "set_post_metrics",
+        json!({ "post_id": quiet["id"], "values": { "reactions": 3 } }),
+    );
+    let numbers = h.ok("post_numbers", json!({ "post_id": quiet["id"] }));
+    assert_eq!(numbers["latest"]["reactions"], 3);
+    assert_eq!(numbers["history"].as_array().unwrap().len(), 2);
+    let err = h
+        .call(
+            "set_post_metrics",
+            json!({ "post_id": quiet["id"], "values": {} }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "metrics_empty");
+
+    // A client named the quiet post: it stands first, the loud one after it.
+    let client = h.ok(
+        "create_inquiry",
+        json!({ "input": { "received_at": days_ago(2), "name": "Sanne", "via": "email",
+                           "source_post_id": quiet["id"], "not_from_posts": false, "status": "client" } }),
+    );
+    let first = h.ok("audience_overview", json!({ "first_page": 1 }));
+    assert_eq!(first["total_posts"], 2);
+    assert_eq!(first["posts"].as_array().unwrap().len(), 1);
+    assert_eq!(first["posts"][0]["id"], quiet["id"]);
+    assert_eq!(first["posts"][0]["engagement_rate"], 0.003);
+    assert_eq!(first["series"][0]["size"], json!([1000]));
+    assert_eq!(first["observations"][0]["kind"], "too_early");
+    let all = h.ok("audience_posts", json!({}));
+    assert_eq!(all[1]["id"], loud["id"]);
+    assert_eq!(all[1]["engagement_rate"], 0.2);
+    assert_eq!(all[1]["credited_clients"], 0.0);
+
+    h.ok("delete_audience_snapshot", json!({ "id": snap["id"] }));
+    let after = h.ok("audience_overview", json!({}));
+    assert_eq!(
+        after["posts"][0]["engagement_rate"],
+        Value::Null,
+        "no audience, no rate"
+    );
+    h.ok("restore_audience_snapshot", json!({ "id": snap["id"] }));
+
+    // People: the inquiry's person, how the user knows her, a touch, the warm mark.
+    let people = h.ok("list_contacts", json!({}));
+    assert_eq!(people.as_array().unwrap().len(), 1);
+    assert_eq!(people[0]["contact"]["id"], client["contact_id"]);
+    assert_eq!(people[0]["became_client"], true);
+    assert_eq!(people[0]["warm"], false);
+    let id = people[0]["contact"]["id"].clone();
+    let c = h.ok(
+        "set_how_known",
+        json!({ "id": id, "how_known": "in_person" }),
+    );
+    assert_eq!(c["how_known"], "in_person");
+    for days in [20, 12] {
+        h.ok(
+            "add_touch",
+            json!({ "input": { "contact_id": id, "post_id": null, "kind": "comment", "at": days_ago(days) } }),
+        );
+    }
+    let people = h.ok("list_contacts", json!({}));
+    assert_eq!(people[0]["warm"], true);
+    assert_eq!(people[0]["touches"].as_array().unwrap().len(), 2);
+    let new = h.ok(
+        "create_contact",
+        json!({ "input": { "name": "Lotte", "how_known": "online" } }),
+    );
+    let err = h
+        .call(
+            "update_contact",
+            json!({ "id": new["id"], "input": { "name": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "name_required");
+    h.ok("delete_contact", json!({ "id": new["id"] }));
+    assert_eq!(
+        h.ok("list_contacts", json!({})).as_array().unwrap().len(),
+        1
+    );
+    h.ok("restore_contact", json!({ "id": new["id"] }));
+    assert_eq!(
+        h.ok("list_contacts", json!({})).as_array().unwrap().len(),
+        2
+    );
+}

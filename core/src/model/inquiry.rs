@@ -53,6 +53,9 @@ pub struct Inquiry {
     pub notes: Option<String>,
     pub source: String,
     pub external_id: Option<String>,
+    /// The person who reached out (found by name, ignoring case, or created with the inquiry).
+    #[ts(type = "number | null")]
+    pub contact_id: Option<i64>,
     #[ts(type = "string")]
     pub status_changed_at: DateTime<Utc>,
     #[ts(type = "string")]

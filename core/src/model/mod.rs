@@ -2,12 +2,18 @@
 //! from these with ts-rs; see scripts/gen-types.sh).
 
 mod app;
+mod audience;
 mod candidate;
 mod channel;
 mod inquiry;
 mod post;
 
 pub use app::{AppInfo, WindowPrefs, WINDOW_PREFS_KEY};
+pub use audience::{
+    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotInput,
+    Contact, ContactInput, ContactInquiry, ContactOverview, ContactTouch, HowKnown, Metric,
+    MetricRecord, PostMetrics, PostNumbers, PostWithMetrics, TouchInput, TouchKind,
+};
 pub use candidate::{CandidateKind, InquiryCandidate};
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
@@ -63,6 +69,10 @@ macro_rules! word_enum {
         impl rusqlite::types::FromSql for $name {
             fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let text = value.as_str()?;
+                // The stored spelling first: no allocation (lists of thousands read fast).
+                if let Some(v) = Self::ALL.iter().find(|v| v.as_str() == text) {
+                    return Ok(*v);
+                }
                 text.parse().map_err(|e: String| rusqlite::types::FromSqlError::Other(e.into()))
             }
         }

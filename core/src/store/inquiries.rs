@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, Row, Transaction};
 
+use super::contacts::contact_for_name;
 use super::posts::post_by_id;
 use super::{found, Store};
 use crate::error::{Error, Result};
@@ -11,7 +12,7 @@ use crate::validate::ValidInquiry;
 
 const COLUMNS: &str = "id, received_at_ms, name, organisation, via, their_words, source_post_id, \
      not_from_posts, status, value_cents, currency, notes, source, external_id, \
-     status_changed_at_ms, created_at_ms, updated_at_ms";
+     status_changed_at_ms, created_at_ms, updated_at_ms, contact_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Inquiry> {
     Ok(Inquiry {
@@ -32,6 +33,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Inquiry> {
         status_changed_at: from_ms(r.get(14)?),
         created_at: from_ms(r.get(15)?),
         updated_at: from_ms(r.get(16)?),
+        contact_id: r.get(17)?,
     })
 }
 
@@ -45,6 +47,15 @@ impl Store {
             let before = inquiry_by_id(tx, id)?;
             check_source_post(tx, inquiry)?;
             // A status change counts as activity (follow-up reminders start over from it).
+            // A new name is another person (or the same one, spelled right this time): the
+            // inquiry follows the name to its contact, found or created.
+            let contact_id = if before.contact_id.is_some()
+                && before.name.to_lowercase() == inquiry.name.to_lowercase()
+            {
+                before.contact_id
+            } else {
+                Some(contact_for_name(tx, &inquiry.name, now_ms)?)
+            };
             let status_changed_at_ms = if before.status == inquiry.status {
                 before.status_changed_at.timestamp_millis()
             } else {
@@ -54,7 +65,7 @@ impl Store {
                 "UPDATE inquiries SET received_at_ms = ?1, name = ?2, organisation = ?3, via = ?4,
                         their_words = ?5, source_post_id = ?6, not_from_posts = ?7, status = ?8,
                         value_cents = ?9, currency = ?10, notes = ?11, status_changed_at_ms = ?12,
-                        updated_at_ms = ?13
+                        updated_at_ms = ?13, contact_id = ?15
                  WHERE id = ?14",
                 params![
                     inquiry.received_at_ms,
@@ -70,7 +81,8 @@ impl Store {
                     inquiry.notes,
                     status_changed_at_ms,
                     now_ms,
-                    id
+                    id,
+                    contact_id
                 ],
             )?;
             inquiry_by_id(tx, id)
@@ -184,27 +196,29 @@ pub(super) fn insert_inquiry(
     now_ms: i64,
 ) -> Result<Inquiry> {
     check_source_post(tx, inquiry)?;
-    tx.execute(
+    let contact_id = contact_for_name(tx, &inquiry.name, now_ms)?;
+    tx.prepare_cached(
         "INSERT INTO inquiries (received_at_ms, name, organisation, via, their_words,
                 source_post_id, not_from_posts, status, value_cents, currency, notes,
-                status_changed_at_ms, created_at_ms, updated_at_ms, source, external_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12, ?13, ?14)",
-        params![
-            inquiry.received_at_ms,
-            inquiry.name,
-            inquiry.organisation,
-            inquiry.via,
-            inquiry.their_words,
-            inquiry.source_post_id,
-            inquiry.not_from_posts,
-            inquiry.status,
-            inquiry.value_cents,
-            inquiry.currency,
-            inquiry.notes,
-            now_ms,
-            source,
-            external_id
-        ],
-    )?;
+                status_changed_at_ms, created_at_ms, updated_at_ms, source, external_id, contact_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        inquiry.received_at_ms,
+        inquiry.name,
+        inquiry.organisation,
+        inquiry.via,
+        inquiry.their_words,
+        inquiry.source_post_id,
+        inquiry.not_from_posts,
+        inquiry.status,
+        inquiry.value_cents,
+        inquiry.currency,
+        inquiry.notes,
+        now_ms,
+        source,
+        external_id,
+        contact_id
+    ])?;
     inquiry_by_id(tx, tx.last_insert_rowid())
 }

@@ -1,13 +1,16 @@
 //! The SQLite store. One connection behind a mutex; every write runs in one IMMEDIATE transaction
 //! and is durable when it returns (WAL with `synchronous=FULL`).
 
+mod audience;
 mod calendar;
 mod candidates;
 mod channels;
+mod contacts;
 mod ideas;
 pub(crate) mod import_extras;
 mod imports;
 mod inquiries;
+mod metrics;
 mod migrations;
 mod posts;
 mod private;
@@ -22,6 +25,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub use audience::SnapshotRow;
+pub use contacts::is_warm;
 pub(crate) use imports::{
     import_channel, import_inquiry, import_post, inquiry_exists, post_exists,
 };
@@ -68,6 +73,7 @@ impl Store {
         apply_pragmas(&conn).map_err(|e| not_a_database(path, e))?;
         let mut conn = conn;
         migrations::migrate(&mut conn)?;
+        link_contacts(&mut conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
@@ -134,6 +140,22 @@ impl Store {
         // rolls it back), so a poisoned lock is still safe to use.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Inquiries from before schema 3 (or written without a contact) get theirs: see
+/// `contacts`. Nothing is written when every inquiry has one.
+fn link_contacts(conn: &mut Connection) -> Result<()> {
+    let any: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM inquiries WHERE contact_id IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if any {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        contacts::link_unlinked_inquiries(&tx)?;
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 /// The durability contract: WAL so readers never block the writer, `synchronous=FULL` so a

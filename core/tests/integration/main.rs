@@ -1,5 +1,6 @@
 //! The core's one integration-test binary: real SQLite files in temp dirs, a fixed clock.
 
+mod audience;
 mod backup;
 mod common;
 mod export;

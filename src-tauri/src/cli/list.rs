@@ -23,13 +23,15 @@ pub struct ListArgs {
 pub fn run(store: &Store, command: ListCommand) -> Result<String> {
     match command {
         ListCommand::Posts(a) => {
-            let posts = store.list_posts(&PostFilter {
+            let filter = PostFilter {
                 query: a.search,
                 channel_id: None,
-            })?;
+            };
             if a.json {
-                return to_json(&posts);
+                // The post's fields, plus its latest numbers under "metrics".
+                return to_json(&store.list_posts_with_metrics(&filter)?);
             }
+            let posts = store.list_posts(&filter)?;
             Ok(posts
                 .iter()
                 .map(|p| {

@@ -1,6 +1,7 @@
 //! The command line on the same binary: with a subcommand it works headless and exits, sharing
 //! core and database with the window. Exit codes: 0 ok, 2 bad input, 1 anything else.
 
+mod audience;
 mod backup;
 mod candidates;
 mod export;
@@ -8,6 +9,7 @@ mod import;
 mod import_json;
 mod list;
 mod log;
+mod metrics;
 mod reminders;
 mod report;
 mod rhythm;
@@ -65,6 +67,12 @@ pub enum Command {
     Restore(backup::RestoreArgs),
     /// Possible inquiries imports found, for review (accept or dismiss them in the app)
     Candidates(candidates::CandidatesArgs),
+    /// Audience size per channel over time: `audience add ...` records one, `audience --json`
+    /// prints the series
+    Audience(audience::AudienceArgs),
+    /// A post's or newsletter's numbers (impressions, reactions, opens, ...)
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCommand),
 }
 
 /// Runs one headless command and returns the process exit code.
@@ -81,6 +89,8 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Backup(args) => backup::run_backup(&store, args),
         Command::Restore(args) => backup::run_restore(&store, args),
         Command::Candidates(args) => candidates::run(&store, args),
+        Command::Audience(args) => audience::run(&store, args),
+        Command::Metrics(cmd) => metrics::run(&store, cmd),
     });
     match result {
         Ok(output) => {
@@ -100,6 +110,10 @@ fn exit_code(e: &Error) -> i32 {
     } else {
         1
     }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> afterword_core::Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Io(std::io::Error::other(e)))
 }
 
 /// clap value parser for our word enums (accepts `linkedin-message` and `linkedin_message`).

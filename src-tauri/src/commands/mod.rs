@@ -2,9 +2,11 @@
 //! error. Every command here is listed in build.rs (the ACL) and capabilities/default.json.
 
 pub mod app;
+pub mod audience;
 pub mod backups;
 pub mod candidates;
 pub mod channels;
+pub mod contacts;
 pub mod desktop;
 pub mod ideas;
 pub mod imports;
@@ -78,6 +80,21 @@ macro_rules! all_commands {
             $crate::commands::backups::pick_file,
             $crate::commands::backups::pick_folder,
             $crate::commands::backups::pick_save_path,
+            $crate::commands::audience::audience_overview,
+            $crate::commands::audience::audience_posts,
+            $crate::commands::audience::add_audience_snapshot,
+            $crate::commands::audience::delete_audience_snapshot,
+            $crate::commands::audience::restore_audience_snapshot,
+            $crate::commands::audience::set_post_metrics,
+            $crate::commands::audience::post_numbers,
+            $crate::commands::contacts::list_contacts,
+            $crate::commands::contacts::create_contact,
+            $crate::commands::contacts::update_contact,
+            $crate::commands::contacts::set_how_known,
+            $crate::commands::contacts::delete_contact,
+            $crate::commands::contacts::restore_contact,
+            $crate::commands::contacts::add_touch,
+            $crate::commands::contacts::delete_touch,
         ]
     };
 }

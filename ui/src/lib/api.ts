@@ -32,6 +32,18 @@ import type { ReminderKind } from "./bindings/ReminderKind";
 import type { ReminderPrefs } from "./bindings/ReminderPrefs";
 import type { ReminderPreview } from "./bindings/ReminderPreview";
 import type { WindowPrefs } from "./bindings/WindowPrefs";
+import type { AudienceOverview } from "./bindings/AudienceOverview";
+import type { AudienceSnapshot } from "./bindings/AudienceSnapshot";
+import type { AudienceSnapshotInput } from "./bindings/AudienceSnapshotInput";
+import type { Contact } from "./bindings/Contact";
+import type { ContactInput } from "./bindings/ContactInput";
+import type { ContactOverview } from "./bindings/ContactOverview";
+import type { ContactTouch } from "./bindings/ContactTouch";
+import type { HowKnown } from "./bindings/HowKnown";
+import type { PostEngagement } from "./bindings/PostEngagement";
+import type { PostMetrics } from "./bindings/PostMetrics";
+import type { PostNumbers } from "./bindings/PostNumbers";
+import type { TouchInput } from "./bindings/TouchInput";
 
 export type { BackupFile } from "./bindings/BackupFile";
 export type { BackupKind } from "./bindings/BackupKind";
@@ -79,6 +91,27 @@ export type { InsightsTotals } from "./bindings/InsightsTotals";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { ImportIssue } from "./bindings/ImportIssue";
 export type { SampleRow } from "./bindings/SampleRow";
+export type {
+  AudienceOverview,
+  AudienceSnapshot,
+  AudienceSnapshotInput,
+  Contact,
+  ContactInput,
+  ContactOverview,
+  ContactTouch,
+  HowKnown,
+  PostEngagement,
+  PostMetrics,
+  PostNumbers,
+  TouchInput,
+};
+export type { AudienceMeasure } from "./bindings/AudienceMeasure";
+export type { AudienceMonth } from "./bindings/AudienceMonth";
+export type { ChartSeries } from "./bindings/ChartSeries";
+export type { Metric } from "./bindings/Metric";
+export type { MetricRecord } from "./bindings/MetricRecord";
+export type { Observation } from "./bindings/Observation";
+export type { TouchKind } from "./bindings/TouchKind";
 export type {
   CalendarData,
   CalendarPost,
@@ -231,3 +264,32 @@ export const pickFolder = (title: string | null, directory: string | null = null
   invoke<string | null>("pick_folder", { title, directory });
 export const pickSavePath = (title: string | null, directory: string | null = null, fileName: string | null = null) =>
   invoke<string | null>("pick_save_path", { title, directory, file_name: fileName });
+// Audience and numbers
+/**
+ * The Audience view: chart series, months, observations and the per-post table; with
+ * `firstPage`, only that many rows of the table (what followed first); `total_posts` counts all.
+ */
+export const audienceOverview = (firstPage: number | null = null) =>
+  invoke<AudienceOverview>("audience_overview", { first_page: firstPage });
+/** Every post's row of the Audience table, in its order. */
+export const audiencePosts = () => invoke<PostEngagement[]>("audience_posts");
+export const addAudienceSnapshot = (input: AudienceSnapshotInput) =>
+  invoke<AudienceSnapshot>("add_audience_snapshot", { input });
+export const deleteAudienceSnapshot = (id: number) => invoke<void>("delete_audience_snapshot", { id });
+export const restoreAudienceSnapshot = (id: number) => invoke<AudienceSnapshot>("restore_audience_snapshot", { id });
+/** Records the numbers that are not null; returns the post's latest numbers. */
+export const setPostMetrics = (postId: number, values: PostMetrics) =>
+  invoke<PostMetrics>("set_post_metrics", { post_id: postId, values });
+/** A post's latest numbers and every recorded value, newest first. */
+export const postNumbers = (postId: number) => invoke<PostNumbers>("post_numbers", { post_id: postId });
+
+// People
+export const listContacts = () => invoke<ContactOverview[]>("list_contacts");
+export const createContact = (input: ContactInput) => invoke<Contact>("create_contact", { input });
+export const updateContact = (id: number, input: ContactInput) => invoke<Contact>("update_contact", { id, input });
+export const setHowKnown = (id: number, howKnown: HowKnown) =>
+  invoke<Contact>("set_how_known", { id, how_known: howKnown });
+export const deleteContact = (id: number) => invoke<void>("delete_contact", { id });
+export const restoreContact = (id: number) => invoke<Contact>("restore_contact", { id });
+export const addTouch = (input: TouchInput) => invoke<ContactTouch>("add_touch", { input });
+export const deleteTouch = (id: number) => invoke<void>("delete_touch", { id });

@@ -23,7 +23,7 @@ describe("inquiryToInput", () => {
     const inquiry: Inquiry = {
       id: 1, received_at: "2026-05-03T08:00:00Z", name: "Sanne", organisation: null, via: "email",
       their_words: "Your newsletter", source_post_id: 7, not_from_posts: false, status: "client",
-      value_cents: 150_050, currency: "EUR", notes: null, source: "manual", external_id: null,
+      value_cents: 150_050, currency: "EUR", notes: null, source: "manual", external_id: null, contact_id: 3,
       status_changed_at: "2026-05-03T08:00:00Z", created_at: "2026-05-03T08:00:00Z", updated_at: "2026-05-03T08:00:00Z",
     };
     const input = inquiryToInput(inquiry);

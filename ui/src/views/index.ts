@@ -2,8 +2,10 @@
 // to lib/i18n/en.ts and nl.ts, and add an entry here. The first entry is the view the app opens.
 import type { Component } from "svelte";
 import type { MessageKey } from "../lib/i18n/en";
+import AudienceView from "./AudienceView.svelte";
 import InquiriesView from "./InquiriesView.svelte";
 import InsightsView from "./InsightsView.svelte";
+import PeopleView from "./PeopleView.svelte";
 import PlanView from "./PlanView.svelte";
 import PostsView from "./PostsView.svelte";
 import SettingsView from "./SettingsView.svelte";
@@ -25,5 +27,7 @@ export const VIEWS: ViewEntry[] = [
   { id: "insights", label: "nav.insights", component: InsightsView, headingId: "insights-title" },
   { id: "plan", label: "nav.plan", component: PlanView, headingId: "plan-title" },
   { id: "inquiries", label: "nav.inquiries", component: InquiriesView, headingId: "inquiries-title" },
+  { id: "audience", label: "nav.audience", component: AudienceView, headingId: "audience-title" },
+  { id: "people", label: "nav.people", component: PeopleView, headingId: "people-title" },
   { id: "settings", label: "nav.settings", component: SettingsView, headingId: "settings-title", secondary: true },
 ];

@@ -21,4 +21,8 @@ not_from_posts: boolean, status: InquiryStatus, value_cents: number | null,
 /**
  * ISO 4217 code, EUR unless the user said otherwise.
  */
-currency: string, notes: string | null, source: string, external_id: string | null, status_changed_at: string, created_at: string, updated_at: string, };
+currency: string, notes: string | null, source: string, external_id: string | null, 
+/**
+ * The person who reached out (found by name, ignoring case, or created with the inquiry).
+ */
+contact_id: number | null, status_changed_at: string, created_at: string, updated_at: string, };

@@ -1,0 +1,89 @@
+//! The Audience view and a post's numbers: audience sizes, engagement per post next to what
+//! followed (the insights settings the user chose), and the months side by side.
+
+use afterword_core::audience::{self, AudienceOverview, PostEngagement};
+use afterword_core::insights::InsightSettings;
+use afterword_core::model::{AudienceSnapshot, AudienceSnapshotInput, PostMetrics, PostNumbers};
+use tauri::State;
+
+use super::insights::SETTINGS_KEY;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// What the view paints first: the chart's series, the months, the observations and, with
+/// `first_page`, only the table's first rows (`total_posts` counts them all).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn audience_overview(
+    state: State<'_, AppState>,
+    first_page: Option<usize>,
+) -> CommandResult<AudienceOverview> {
+    let store = state.store()?;
+    let settings: InsightSettings = store.get_json_setting(SETTINGS_KEY)?;
+    Ok(audience::overview(
+        &store,
+        &settings,
+        state.clock.now_ms(),
+        &chrono::Local,
+        first_page,
+    )?)
+}
+
+/// Every post's row of the table, in its order: what the view asks for after the first paint.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn audience_posts(state: State<'_, AppState>) -> CommandResult<Vec<PostEngagement>> {
+    let store = state.store()?;
+    let settings: InsightSettings = store.get_json_setting(SETTINGS_KEY)?;
+    Ok(audience::post_engagement(
+        &store,
+        &settings,
+        state.clock.now_ms(),
+        &chrono::Local,
+    )?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_audience_snapshot(
+    state: State<'_, AppState>,
+    input: AudienceSnapshotInput,
+) -> CommandResult<AudienceSnapshot> {
+    Ok(state
+        .store()?
+        .add_audience_snapshot(&input, state.clock.now_ms(), &chrono::Local)?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_audience_snapshot(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(state
+        .store()?
+        .delete_audience_snapshot(id, state.clock.now_ms())?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_audience_snapshot(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<AudienceSnapshot> {
+    Ok(state.store()?.restore_audience_snapshot(id)?)
+}
+
+/// Records the given numbers of a post (those not null) and returns its latest numbers.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_post_metrics(
+    state: State<'_, AppState>,
+    post_id: i64,
+    values: PostMetrics,
+) -> CommandResult<PostMetrics> {
+    Ok(state
+        .store()?
+        .set_post_metrics(post_id, &values, state.clock.now_ms())?)
+}
+
+/// A post's latest numbers and their history, for its "Numbers" form.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn post_numbers(state: State<'_, AppState>, post_id: i64) -> CommandResult<PostNumbers> {
+    let store = state.store()?;
+    Ok(PostNumbers {
+        latest: store.post_metrics(post_id)?,
+        history: store.metric_history(post_id)?,
+    })
+}

@@ -1,0 +1,139 @@
+// Pure helpers of the Audience and People views: numbers shown as "—" when missing (never 0),
+// the observations in words, the chart's data.
+import type { AudienceMonth, ChartSeries, Metric, Observation, PostMetrics } from "./api";
+import type { MessageKey } from "./i18n/en";
+import type { Params } from "./i18n/interpolate";
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Shown wherever a number is not known. */
+export const MISSING = "—";
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A count, or "—" when it is not known. */
+export function countOrMissing(n: number | null | undefined, locale: string): string {
+  return n == null ? MISSING : nf(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** An engagement rate (a fraction) as a percentage with one decimal (two below 1%), or "—". */
+export function rateOrMissing(rate: number | null | undefined, locale: string): string {
+  if (rate == null || !Number.isFinite(rate)) return MISSING;
+  const digits = rate !== 0 && rate < 0.01 ? 2 : 1;
+  return nf(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rate);
+}
+
+/** A credited count (a sum of shares): one decimal, "0" for none. */
+export function creditText(x: number, locale: string): string {
+  if (Math.abs(x) < 0.05) return "0";
+  return nf(locale, { maximumFractionDigits: 1 }).format(x);
+}
+
+/** The numbers the "Numbers" form offers, by what the post is. */
+export const POST_METRICS: Metric[] = ["impressions", "reactions", "comments", "reposts"];
+export const NEWSLETTER_METRICS: Metric[] = ["recipients", "opens", "clicks", "replies", "new_subscribers"];
+
+/** Form text per metric ("" for empty) into PostMetrics: only changed, typed values are sent. */
+export function metricsFromForm(
+  typed: Partial<Record<Metric, string>>,
+  latest: PostMetrics,
+): { values: PostMetrics; invalid: Metric | null } {
+  const values: PostMetrics = {
+    impressions: null,
+    reactions: null,
+    comments: null,
+    reposts: null,
+    engagements: null,
+    recipients: null,
+    opens: null,
+    clicks: null,
+    replies: null,
+    new_subscribers: null,
+  };
+  for (const [metric, text] of Object.entries(typed) as [Metric, string][]) {
+    const s = text.trim().replace(/[\s.,']/g, "");
+    if (s === "") continue;
+    if (!/^\d+$/.test(s)) return { values, invalid: metric };
+    const n = Number(s);
+    if (n !== latest[metric]) values[metric] = n;
+  }
+  return { values, invalid: null };
+}
+
+export function isEmptyMetrics(m: PostMetrics): boolean {
+  return Object.values(m).every((v) => v == null);
+}
+
+/** The observations in words. */
+export function observationText(o: Observation, t: Translate, locale: string): string {
+  switch (o.kind) {
+    case "too_early":
+      return t("audience.obs.tooEarly", {
+        posts: countOrMissing(o.posts_with_rate, locale),
+        inquiries: countOrMissing(o.inquiries, locale),
+      });
+    case "audience_vs_inquiries": {
+      const pct = nf(locale, { style: "percent", maximumFractionDigits: 0 }).format(Math.abs(o.growth));
+      const grew = o.growth >= 0 ? "audience.obs.grew" : "audience.obs.shrank";
+      const first = t(grew, { channel: o.channel, pct, months: o.months });
+      const per = (x: number) => nf(locale, { maximumFractionDigits: 1 }).format(x);
+      const second =
+        o.trend === "about_same"
+          ? t("audience.obs.inqSame", { per: per(o.inquiries_per_month_after) })
+          : t(o.trend === "up" ? "audience.obs.inqUp" : "audience.obs.inqDown", {
+              before: per(o.inquiries_per_month_before),
+              after: per(o.inquiries_per_month_after),
+            });
+      return `${first} ${second}`;
+    }
+    case "quiet_vs_loud":
+      return t("audience.obs.quietLoud", {
+        n: o.posts,
+        quiet: creditText(o.quiet_clients, locale),
+        loud: creditText(o.loud_clients, locale),
+      });
+  }
+}
+
+/** uPlot data for the audience chart: one x axis (seconds) over every series' times. */
+export function audienceChartData(series: ChartSeries[]): (number | null)[][] {
+  const times = Array.from(new Set(series.flatMap((s) => s.at_ms))).sort((a, b) => a - b);
+  const at = new Map(times.map((ms, i) => [ms, i]));
+  const columns = series.map((s) => {
+    const col: (number | null)[] = new Array(times.length).fill(null);
+    s.at_ms.forEach((ms, i) => (col[at.get(ms)!] = s.size[i]));
+    return col;
+  });
+  return [times.map((ms) => ms / 1000), ...columns];
+}
+
+/** Local midnight of the first of a "YYYY-MM" month, in seconds (the months chart's x). */
+export function monthStartSeconds(month: string): number {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(y, m - 1, 1).getTime() / 1000;
+}
+
+/** The months chart: inquiries, clients and the median engagement rate (in %) per month. */
+export function monthsChartData(months: AudienceMonth[]): (number | null)[][] {
+  return [
+    months.map((m) => monthStartSeconds(m.month)),
+    months.map((m) => m.inquiries),
+    months.map((m) => m.clients),
+    months.map((m) => (m.median_engagement_rate == null ? null : m.median_engagement_rate * 100)),
+  ];
+}
+
+/** "May 2026" / "mei 2026". */
+export function monthLabel(month: string, locale: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric" }).format(new Date(y, m - 1, 1));
+}
