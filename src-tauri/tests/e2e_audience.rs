@@ -9,12 +9,17 @@
 //! xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- \
 //!     env NO_AT_BRIDGE=1 GDK_BACKEND=x11 AFTERWORD_E2E=1 cargo test -p afterword --test e2e_audience -- --nocapture
 //! ```
+//!
+//! The paint-time measurement with ten years of daily audience sizes is `#[ignore]`d (a bench, not
+//! a timed assertion); add `--ignored` (and `--release` for figures worth quoting) to run it.
 
 #[allow(dead_code)]
 #[path = "e2e_support/mod.rs"]
 mod support;
 
+use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use support::{count_rows, App};
 
@@ -84,4 +89,138 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
     app.check(text.contains("800"), "the audience then is shown")
         .await;
     app.quit().await;
+}
+
+/// Ten years of heavy use: 5,000 posts with their numbers, 2,000 inquiries, and a size per day
+/// for LinkedIn connections, LinkedIn followers and newsletter subscribers (10,950 snapshots).
+fn seed_ten_years(dir: &Path) {
+    const DAY: i64 = 86_400_000;
+    const POSTS: i64 = 5_000;
+    const INQUIRIES: i64 = 2_000;
+    let store = afterword_core::Store::open_in_dir(dir).expect("create the database");
+    let now = chrono::Utc::now().timestamp_millis();
+    let start = now - 3650 * DAY;
+    store
+        .write(|tx| {
+            let channel = |name: &str| -> rusqlite::Result<i64> {
+                tx.query_row("SELECT id FROM channels WHERE name = ?1", [name], |r| r.get(0))
+            };
+            let (linkedin, newsletter) = (channel("LinkedIn")?, channel("Newsletter")?);
+            let mut snapshot = tx.prepare(
+                "INSERT INTO audience_snapshots (channel_id, measure, at_ms, size, created_at_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?3)",
+            )?;
+            for d in 0..3650 {
+                let at = start + d * DAY + 8 * 3_600_000;
+                snapshot.execute(rusqlite::params![linkedin, "connections", at, 50 + d * 2])?;
+                snapshot.execute(rusqlite::params![linkedin, "followers", at, 80 + d * 4])?;
+                snapshot.execute(rusqlite::params![newsletter, "subscribers", at, 20 + d / 3])?;
+            }
+            let mut post = tx.prepare(
+                "INSERT INTO posts (channel_id, kind, published_at_ms, title, created_at_ms, updated_at_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?3, ?3)",
+            )?;
+            let mut metric = tx.prepare(
+                "INSERT INTO post_metrics (post_id, metric, value, recorded_at_ms)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for i in 0..POSTS {
+                let at = start + i * (3650 * DAY) / POSTS + (i * 7_919 % 600) * 60_000;
+                let is_newsletter = i % 6 == 0;
+                post.execute(rusqlite::params![
+                    if is_newsletter { newsletter } else { linkedin },
+                    if is_newsletter { "newsletter" } else { "post" },
+                    at,
+                    format!("Note {i}: on rest, boundaries and slow work"),
+                ])?;
+                let id = tx.last_insert_rowid();
+                let numbers: &[(&str, i64)] = if is_newsletter {
+                    &[("recipients", 300 + i % 50), ("opens", 120 + i % 40)]
+                } else {
+                    &[("impressions", 400 + i % 900), ("reactions", i % 60), ("comments", i % 9)]
+                };
+                for (name, value) in numbers {
+                    metric.execute(rusqlite::params![id, name, value, at + DAY])?;
+                }
+            }
+            let mut inquiry = tx.prepare(
+                "INSERT INTO inquiries (received_at_ms, name, via, status, currency,
+                                        status_changed_at_ms, created_at_ms, updated_at_ms)
+                 VALUES (?1, ?2, 'email', ?3, 'EUR', ?1, ?1, ?1)",
+            )?;
+            for j in 0..INQUIRIES {
+                let at = start + 2 * DAY + j * (3640 * DAY) / INQUIRIES;
+                let status = if j % 3 == 0 { "client" } else { "talking" };
+                inquiry.execute(rusqlite::params![at, format!("Person {j}"), status])?;
+            }
+            Ok(())
+        })
+        .expect("seed ten years");
+}
+
+/// Clicks "Audience" and waits for the view's own mark of the first frame with its numbers.
+async fn paint_time_after_click(app: &App) -> f64 {
+    let _ = app
+        .client()
+        .execute(
+            "delete window.__afterwordAudiencePaintMs; return null;",
+            vec![],
+        )
+        .await;
+    app.click_nav("Audience").await;
+    let deadline = Instant::now() + support::WAIT;
+    loop {
+        let v = app
+            .client()
+            .execute("return window.__afterwordAudiencePaintMs ?? null;", vec![])
+            .await;
+        if let Some(ms) = v.ok().and_then(|v| v.as_f64()) {
+            return ms;
+        }
+        if Instant::now() >= deadline {
+            return app
+                .fail(
+                    "the Audience view recorded no paint time (window.__afterwordAudiencePaintMs)",
+                )
+                .await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "a measurement with ten years of daily audience sizes; run with --ignored"]
+async fn audience_paint_time_with_ten_years_of_daily_sizes() {
+    const TEST: &str = "audience_paint_time_with_ten_years_of_daily_sizes";
+    const OPENS: usize = 11;
+    if !support::enabled(TEST) {
+        return;
+    }
+    let _serial = support::serial().await;
+    let dir = support::data_dir();
+    seed_ten_years(dir.path());
+    let app = App::launch(TEST, dir.path()).await;
+    app.wait_for_text("Note 4999").await;
+    let mut times = Vec::new();
+    for _ in 0..OPENS {
+        times.push(paint_time_after_click(&app).await);
+        app.wait_for_text("What the numbers say").await;
+        // Let the rest of the view (every post's row, the charts) settle before the next round.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        app.click_nav("Settings").await;
+        app.wait_for_text("Channels").await;
+    }
+    app.quit().await;
+    let mut sorted = times.clone();
+    sorted.sort_by(f64::total_cmp);
+    let median = sorted[sorted.len() / 2];
+    println!(
+        "audience view, 10 years of daily sizes (3 series), 5,000 posts, 2,000 inquiries: first \
+         frame with the numbers {median:.1} ms after the view started (median of {OPENS}; all: {})",
+        times
+            .iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
 }

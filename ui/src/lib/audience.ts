@@ -137,3 +137,24 @@ export function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split("-").map(Number);
   return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric" }).format(new Date(y, m - 1, 1));
 }
+
+declare global {
+  interface Window {
+    /** Milliseconds from the Audience view's start to the first frame that showed its numbers. */
+    __afterwordAudiencePaintMs?: number;
+  }
+}
+
+/**
+ * Call right after the first numbers are set: once the frame that shows them has been painted,
+ * keeps the time since `start` for the bench (`e2e_audience`, ignored test). rAF runs just
+ * before a frame is painted; a task queued from it runs just after.
+ */
+export function recordAudiencePaint(start: number): void {
+  if (typeof window === "undefined" || typeof requestAnimationFrame === "undefined") return;
+  requestAnimationFrame(() => {
+    setTimeout(() => {
+      window.__afterwordAudiencePaintMs = performance.now() - start;
+    }, 0);
+  });
+}
