@@ -210,6 +210,36 @@ async fn audience_paint_time_with_ten_years_of_daily_sizes() {
         app.click_nav("Settings").await;
         app.wait_for_text("Channels").await;
     }
+    // Where the time goes: the overview command's round trip (backend, JSON, IPC) for the first
+    // paint, and the frame interval of the window at rest.
+    let diagnosis = app
+        .client()
+        .execute(
+            "return (async () => { \
+             const invoke = window.__TAURI_INTERNALS__.invoke; \
+             const trips = []; \
+             for (let i = 0; i < 5; i++) { \
+               const t0 = performance.now(); \
+               await invoke('audience_overview', { first_page: 25 }); \
+               trips.push(Math.round(performance.now() - t0)); \
+             } \
+             const frames = []; \
+             let last = performance.now(); \
+             for (let i = 0; i < 5; i++) { \
+               await new Promise((r) => requestAnimationFrame(r)); \
+               const now = performance.now(); \
+               frames.push(Math.round(now - last)); \
+               last = now; \
+             } \
+             return { trips, frames }; })();",
+            vec![],
+        )
+        .await
+        .unwrap_or_default();
+    println!(
+        "audience_overview round trips in ms: {}; frames of an idle window every {} ms",
+        diagnosis["trips"], diagnosis["frames"]
+    );
     app.quit().await;
     let mut sorted = times.clone();
     sorted.sort_by(f64::total_cmp);

@@ -132,10 +132,17 @@ export function monthsChartData(months: AudienceMonth[]): (number | null)[][] {
   ];
 }
 
-/** "May 2026" / "mei 2026". */
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "May 2026" / "mei 2026". (One formatter per locale: the month table has a row per month.) */
 export function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { month: "short", year: "numeric" }).format(new Date(y, m - 1, 1));
+  let f = monthFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric" });
+    monthFormatters.set(locale, f);
+  }
+  return f.format(new Date(y, m - 1, 1));
 }
 
 declare global {
