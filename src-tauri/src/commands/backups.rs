@@ -153,6 +153,23 @@ fn start_in(dir: Option<String>) -> Option<PathBuf> {
     dir.map(PathBuf::from).filter(|d| Path::new(d).is_dir())
 }
 
+/// A file dialog over `window` with its title and the folder it opens in (when that exists).
+fn file_dialog<R: tauri::Runtime>(
+    window: &tauri::WebviewWindow<R>,
+    title: Option<String>,
+    directory: Option<String>,
+) -> tauri_plugin_dialog::FileDialogBuilder<R> {
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = window.dialog().file().set_parent(window);
+    if let Some(t) = title {
+        dialog = dialog.set_title(t);
+    }
+    if let Some(d) = start_in(directory) {
+        dialog = dialog.set_directory(d);
+    }
+    dialog
+}
+
 /// The system's "open file" dialog; the chosen file, or null when the user cancelled. The
 /// dialog runs in Rust: the window itself gets no dialog or file-system permission.
 #[tauri::command(rename_all = "snake_case")]
@@ -161,14 +178,7 @@ pub async fn pick_file<R: tauri::Runtime>(
     title: Option<String>,
     directory: Option<String>,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let mut dialog = window.dialog().file().set_parent(&window);
-    if let Some(t) = title {
-        dialog = dialog.set_title(t);
-    }
-    if let Some(d) = start_in(directory) {
-        dialog = dialog.set_directory(d);
-    }
+    let dialog = file_dialog(&window, title, directory);
     Ok(picked(dialog.blocking_pick_file()))
 }
 
@@ -179,14 +189,7 @@ pub async fn pick_folder<R: tauri::Runtime>(
     title: Option<String>,
     directory: Option<String>,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let mut dialog = window.dialog().file().set_parent(&window);
-    if let Some(t) = title {
-        dialog = dialog.set_title(t);
-    }
-    if let Some(d) = start_in(directory) {
-        dialog = dialog.set_directory(d);
-    }
+    let dialog = file_dialog(&window, title, directory);
     Ok(picked(dialog.blocking_pick_folder()))
 }
 
@@ -198,14 +201,7 @@ pub async fn pick_save_path<R: tauri::Runtime>(
     directory: Option<String>,
     file_name: Option<String>,
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let mut dialog = window.dialog().file().set_parent(&window);
-    if let Some(t) = title {
-        dialog = dialog.set_title(t);
-    }
-    if let Some(d) = start_in(directory) {
-        dialog = dialog.set_directory(d);
-    }
+    let mut dialog = file_dialog(&window, title, directory);
     if let Some(name) = file_name.filter(|n| !n.trim().is_empty()) {
         dialog = dialog.set_file_name(name);
     }
