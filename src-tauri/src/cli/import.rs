@@ -263,5 +263,6 @@ fn print_failure(a: &ImportArgs, e: &Error, summary: Option<&Summary<'_>>) {
             errors: payload.into_iter().collect(),
         }),
     };
-    println!("{text}");
+    // Nothing left to report a failed write to: the summary is the output.
+    let _ = super::print_line(&text);
 }

@@ -36,7 +36,7 @@ pub fn run(store: &Store, path: Option<&Path>, dry_run: bool, as_json: bool) -> 
             if as_json {
                 let payload = serde_json::to_value(afterword_core::error::ErrorPayload::from(&e))
                     .unwrap_or_default();
-                println!("{}", summary(0, vec![payload]));
+                let _ = super::print_line(&summary(0, vec![payload]));
             }
             Err(e)
         }

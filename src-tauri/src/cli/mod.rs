@@ -93,14 +93,28 @@ pub fn run(data_dir: Option<PathBuf>, command: Command) -> i32 {
         Command::Metrics(cmd) => metrics::run(&store, cmd),
     });
     match result {
-        Ok(output) => {
-            println!("{output}");
-            0
-        }
+        Ok(output) => match print_line(&output) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("afterword: could not write the output: {e}");
+                1
+            }
+        },
         Err(e) => {
             eprintln!("afterword: {e}");
             exit_code(&e)
         }
+    }
+}
+
+/// Prints one line to stdout. A reader that stops early (`afterword report --json | head`) closes
+/// the pipe; that is its choice, not an error, where `println!` would panic.
+pub(crate) fn print_line(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
