@@ -23,9 +23,10 @@ AFTERWORD_BUILD_PACKAGES=(
     libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
 )
 # Tests only: a virtual display, the WebDriver server for WebKitGTK (/usr/bin/WebKitWebDriver),
-# a notification server and a private session bus (dbus-run-session is in dbus-daemon).
+# a notification server and a private session bus (dbus-run-session is in dbus-daemon), and rpm to
+# read the .rpm the packaging check builds.
 AFTERWORD_TEST_PACKAGES=(
-    xvfb xauth webkit2gtk-driver dunst dbus-x11 dbus-daemon libdbus-1-dev
+    xvfb xauth webkit2gtk-driver dunst dbus-x11 dbus-daemon libdbus-1-dev rpm
 )
 AFTERWORD_TAURI_DRIVER_VERSION=2.1.0
 AFTERWORD_CARGO_DENY_VERSION=0.20.2
