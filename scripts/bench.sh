@@ -141,11 +141,10 @@ launch() {
     (
         export XDG_DATA_HOME=$dir/xdg/data XDG_CACHE_HOME=$dir/xdg/cache
         export XDG_CONFIG_HOME=$dir/xdg/config AFTERWORD_STARTUP_MARK_FILE=$dir/mark
+        now_us >"$dir/start"
         # A desktop's locale, as in the end-to-end tests. (Under LANG=C.UTF-8 the app's page
         # has been seen not to mark, so the window came only with the 5 s fallback.)
-        export LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8
-        now_us >"$dir/start"
-        exec "${cmd[@]}" >"$dir/out.log" 2>&1 </dev/null
+        exec env LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 "${cmd[@]}" >"$dir/out.log" 2>&1 </dev/null
     ) &
     LAUNCHED=$!
 }
