@@ -167,8 +167,9 @@ step deny cargo deny --log-level error check licenses bans sources
 
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 
-# Everything but the app crate needs no window: parallel, no display.
-step test-core env -u AFTERWORD_E2E cargo test --workspace --exclude afterword
+# Everything but the app crate needs no window: parallel, no display. The empty window
+# (examples/empty-window, scripts/bench.sh's floor) has no tests; excluding it saves building tauri.
+step test-core env -u AFTERWORD_E2E cargo test --workspace --exclude afterword --exclude empty-window
 # The app crate (command tests, crash test, end-to-end tests through tauri-driver and
 # WebKitWebDriver) under Xvfb, one test at a time.
 step test-app headless env AFTERWORD_E2E=1 cargo test -p afterword -- --test-threads=1

@@ -75,6 +75,7 @@ const COMMANDS: &[&str] = &[
     "restore_contact",
     "add_touch",
     "delete_touch",
+    "startup_mark",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@
 
 pub mod audience;
 pub mod backup;
+pub mod bench_data;
 pub mod clock;
 pub mod demo;
 pub mod error;

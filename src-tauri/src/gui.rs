@@ -10,6 +10,7 @@ use tauri::{App, AppHandle, Builder, Manager, RunEvent, Runtime};
 use crate::data_dir;
 use crate::language::shell_lang;
 use crate::reminders::{self, notify};
+use crate::startup::{self, Startup};
 use crate::state::AppState;
 
 /// The argument start-at-login passes, so the app can start without showing its window.
@@ -24,6 +25,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         // Also from Rust only (commands::backups::pick_*): the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(Startup::from_env())
         .on_window_event(crate::window::on_window_event)
         .invoke_handler(crate::all_commands!())
 }
@@ -59,7 +61,8 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
     0
 }
 
-/// The tray and the reminder loop; hides the window when started at login to the tray.
+/// The tray and the reminder loop. The window starts hidden (tauri.conf.json) and shows at the
+/// page's start-up mark (see crate::startup), unless started at login to the tray.
 fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
     let handle = app.handle().clone();
     crate::tray::create(&handle);
@@ -72,10 +75,9 @@ fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
         .and_then(|s| s.window_prefs().ok())
         .is_some_and(|p| p.close_to_tray);
     if background && to_tray && handle.tray_by_id(crate::tray::TRAY_ID).is_some() {
-        if let Some(window) = handle.get_webview_window(crate::window::MAIN) {
-            let _ = window.hide();
-        }
+        app.state::<Startup>().stay_hidden();
     }
+    startup::start_fallback(&handle);
 }
 
 fn start_reminders<R: Runtime>(app: &AppHandle<R>) {

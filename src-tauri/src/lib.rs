@@ -9,6 +9,7 @@ pub mod error;
 pub mod gui;
 pub mod language;
 pub mod reminders;
+pub mod startup;
 pub mod state;
 pub mod tray;
 pub mod window;

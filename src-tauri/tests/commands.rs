@@ -668,3 +668,42 @@ fn audience_metrics_and_people_through_the_commands() {
         2
     );
 }
+
+#[test]
+fn the_start_up_mark_is_recorded_once_with_its_wall_clock_time() {
+    use afterword_lib::startup::{Startup, MARK_FILE_ENV};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    use tauri::Manager;
+    let micros = || {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("clock after 1970")
+            .as_micros()
+    };
+    let out = tempfile::tempdir().expect("temp dir");
+    let mark = out.path().join("mark");
+    // Read once, when the app is built (the other tests' apps never mark).
+    std::env::set_var(MARK_FILE_ENV, &mark);
+    let h = harness();
+    std::env::remove_var(MARK_FILE_ENV);
+    assert!(!h._app.state::<Startup>().is_marked());
+
+    let before = micros();
+    assert_eq!(h.ok("startup_mark", json!({})), Value::Null);
+    let after = micros();
+    let written: u128 = std::fs::read_to_string(&mark)
+        .expect("the mark file")
+        .trim()
+        .parse()
+        .expect("epoch microseconds");
+    assert!(
+        (before..=after).contains(&written),
+        "mark {written} not within {before}..={after}"
+    );
+    assert!(h._app.state::<Startup>().is_marked());
+
+    // A second mark (a reload) changes nothing.
+    std::fs::remove_file(&mark).expect("remove the mark");
+    h.ok("startup_mark", json!({}));
+    assert!(!mark.exists());
+}

@@ -158,6 +158,12 @@ fn link_contacts(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// Links every inquiry without a contact to its contact inside `tx` (what opening does), for
+/// writers that insert inquiries directly (crate::bench_data).
+pub(crate) fn link_contacts_in(tx: &Transaction<'_>) -> Result<usize> {
+    contacts::link_unlinked_inquiries(tx)
+}
+
 /// The durability contract: WAL so readers never block the writer, `synchronous=FULL` so a
 /// commit that returned survives a power cut, foreign keys enforced, and a busy timeout so a
 /// second process (the CLI next to the open window) waits instead of failing.

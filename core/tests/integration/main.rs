@@ -2,6 +2,7 @@
 
 mod audience;
 mod backup;
+mod bench_data;
 mod common;
 mod export;
 mod import;

@@ -15,6 +15,7 @@ pub mod insights;
 pub mod posts;
 pub mod reminders;
 pub mod rhythm;
+pub mod startup;
 
 /// Registers every command with a builder of any runtime (the real one or the test mock).
 #[macro_export]
@@ -95,6 +96,7 @@ macro_rules! all_commands {
             $crate::commands::contacts::restore_contact,
             $crate::commands::contacts::add_touch,
             $crate::commands::contacts::delete_touch,
+            $crate::commands::startup::startup_mark,
         ]
     };
 }

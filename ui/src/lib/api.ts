@@ -145,6 +145,8 @@ export const startDemo = () => invoke<AppInfo>("start_demo");
 export const leaveDemo = () => invoke<AppInfo>("leave_demo");
 /** Opens an http(s) link in the system browser (the backend refuses anything else). */
 export const openLink = (url: string) => invoke<void>("open_link", { url });
+/** The first view shows real data: the shell shows the (so far hidden) window. See lib/startup.ts. */
+export const startupMark = () => invoke<void>("startup_mark");
 
 // Channels
 export const listChannels = () => invoke<Channel[]>("list_channels");

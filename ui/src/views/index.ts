@@ -1,5 +1,6 @@
 // The sidebar's views, in order. To add one: write views/SomethingView.svelte, add its nav label
-// to lib/i18n/en.ts and nl.ts, and add an entry here. The first entry is the view the app opens.
+// to lib/i18n/en.ts and nl.ts, and add an entry here. The first entry is the view the app opens;
+// it calls markStartup() (lib/startup.ts) once its data is shown, which shows the window.
 import type { Component } from "svelte";
 import type { MessageKey } from "../lib/i18n/en";
 import AudienceView from "./AudienceView.svelte";

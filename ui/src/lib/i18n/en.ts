@@ -45,6 +45,8 @@ export const en = {
   "posts.emptyFirst": "Log your first post",
   "posts.noMatches": "No posts match this search.",
   "posts.count": "{n} shown",
+  "posts.showing": "Showing {shown} of {total}",
+  "posts.showMore": "Show {n} more",
   "posts.created": "Post saved",
   "posts.deleted": "Post deleted",
   "posts.untitled": "Untitled",

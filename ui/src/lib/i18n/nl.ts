@@ -46,6 +46,8 @@ export const nl: Messages = {
   "posts.emptyFirst": "Log je eerste bericht",
   "posts.noMatches": "Geen berichten gevonden bij deze zoekopdracht.",
   "posts.count": "{n} getoond",
+  "posts.showing": "{shown} van {total} getoond",
+  "posts.showMore": "Toon er nog {n}",
   "posts.created": "Bericht opgeslagen",
   "posts.deleted": "Bericht verwijderd",
   "posts.untitled": "Zonder titel",

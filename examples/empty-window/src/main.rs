@@ -1,0 +1,59 @@
+//! An empty Tauri 2 window: the floor Afterword's start-up time and memory are measured against
+//! (scripts/bench.sh). Same Tauri version (one Cargo.lock), same window size, same way of
+//! showing the window: hidden until the page calls `startup_mark`, which also writes the moment
+//! to `$AFTERWORD_STARTUP_MARK_FILE` (epoch µs), with the same fallback when no mark comes.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use tauri::{AppHandle, Manager};
+
+const MARK_FILE_ENV: &str = "AFTERWORD_STARTUP_MARK_FILE";
+const FALLBACK: Duration = Duration::from_secs(5);
+
+#[derive(Default)]
+struct Marked(AtomicBool);
+
+#[tauri::command]
+fn startup_mark(app: AppHandle, marked: tauri::State<'_, Marked>) {
+    show_once(&app, &marked, true);
+}
+
+fn show_once(app: &AppHandle, marked: &Marked, write_mark: bool) {
+    if marked.0.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    if write_mark {
+        if let Some(path) = std::env::var_os(MARK_FILE_ENV).filter(|p| !p.is_empty()) {
+            let micros = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_micros());
+            let _ = std::fs::write(path, format!("{micros}\n"));
+        }
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.show();
+    }
+}
+
+fn main() {
+    tauri::Builder::default()
+        .manage(Marked::default())
+        .invoke_handler(tauri::generate_handler![startup_mark])
+        .setup(|app| {
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(FALLBACK);
+                let app = handle.clone();
+                let _ = handle.run_on_main_thread(move || {
+                    show_once(&app, &app.state::<Marked>(), false);
+                });
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("empty-window: {e}");
+            std::process::exit(1);
+        });
+}
