@@ -3,21 +3,25 @@
 //!
 //! Cost: sorting the posts is O(P log P) and the inquiries O(I log I); each inquiry's window
 //! [t - W, t] is found by two pointers over the sorted post times (both ends only move forward
-//! in time), O(P + I) in all. Confirmed, last-touch and first-touch credit then take O(1) per
-//! inquiry. Linear, time-decay and position credit every post in the window, O(n) for n
-//! candidates. So the pass is O((P + I) log P + C), where C, the number of (inquiry, candidate)
-//! pairs, is at most I x (posts per window). Memory is O(P + I), plus O(C) for the lists of
-//! credited inquiries when they are asked for. With dense data C dominates (50,000 posts over
-//! ten years is ~400 posts per 30-day window), so the pairs get the care:
+//! in time), O(P + I) in all. With dense data the (inquiry, candidate) pairs are many (50,000
+//! posts over ten years is ~400 posts per 30-day window, 7.4 million pairs), so the pass avoids
+//! touching them one by one wherever the arithmetic allows:
 //!
 //! 1. Per inquiry (in parallel chunks): where its credit goes and what it takes to weigh one
-//!    pair on its own (the time-decay normaliser); for a client with a value, the cents each
-//!    candidate post gets, settled at once while the split is at hand.
+//!    pair on its own (the time-decay normaliser, a sum over its window); for a client with a
+//!    value, the cents each candidate post gets, settled at once while the split is at hand
+//!    (largest remainder needs every share, so this is one step per pair of a paying client).
 //! 2. Per post (in parallel chunks of posts, each owning its posts' tallies): the inquiries
 //!    whose window holds the post are a contiguous run of the time-sorted inquiries (window
-//!    starts and ends both move forward with time), found by two pointers. The post's sums are
-//!    added up in time order, so the result is the same bit for bit whatever the number of
-//!    threads.
+//!    starts and ends both move forward with time), found by two pointers. Under time decay a
+//!    pair weighs (the post's decay) x (the inquiry's scale), and under linear 1/n, so the
+//!    post's sums are its own factor times a difference of running sums over the inquiries:
+//!    O(1) per post. Position-based pairs, and the rare decay pairs whose window crosses a
+//!    block (see [`Decay`]), are added one by one. The running sums are made once, in time
+//!    order, so the result is the same bit for bit whatever the number of threads.
+//!
+//! So the sums and counts of the default model cost O((P + I) log P) plus the pairs of paying
+//! clients; memory is O(P + I), plus O(pairs) for the lists of credited inquiries when asked.
 //!
 //! Writing every post's list of (inquiry, weight) credits is most of the cost of a dense report
 //! (7.4 million entries for 50,000 posts over ten years), and only `report --json` prints them
@@ -122,7 +126,8 @@ struct Shared {
 struct Hot {
     id: i64,
     client: f64,
-    /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); unused otherwise.
+    /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); linear's 1/n (and
+    /// `i64::MIN`); unused otherwise.
     scale: f64,
     newest_block: i64,
 }
@@ -321,7 +326,8 @@ fn attribute_with(
                     newest_block,
                     ..
                 } => (scale, newest_block),
-                _ => (0.0, i64::MIN),
+                Share::Equal(w) => (w, i64::MIN),
+                Share::Position { .. } => (0.0, i64::MIN),
             };
             Hot {
                 id: s.id,
@@ -331,9 +337,11 @@ fn attribute_with(
             }
         })
         .collect();
+    let running = Running::new(&hot);
     let job = Job {
         shared: &shared,
         hot: &hot,
+        running: &running,
         cents: &cents,
         whole: &whole,
         inquiries,
@@ -524,6 +532,8 @@ struct Job<'a> {
     shared: &'a [Shared],
     /// The same, packed.
     hot: &'a [Hot],
+    /// Running sums over `hot`.
+    running: &'a Running,
     /// The cents of the shared inquiries each post gets, by position.
     cents: &'a [i64],
     /// By post, then in time order.
@@ -583,7 +593,7 @@ fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
 
 /// Credits the posts at positions start.. (`tallies`; `counts` their numbers of credits).
 fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) {
-    let (shared, weigh) = (job.shared, job.weigh);
+    let shared = job.shared;
     // The run of shared inquiries whose window holds `pos` is a..b: a is the first whose window
     // ends after pos, b the first whose window starts after it. Both only move forward, and so
     // does the matching bound in `whole`.
@@ -598,167 +608,150 @@ fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) 
         while shared.get(b).is_some_and(|s| s.lo <= pos) {
             b += 1;
         }
-        let run = shared.get(a..b).unwrap_or(&[]);
-        let hot = job.hot.get(a..b).unwrap_or(&[]);
         let w_end = w + job.whole[w..].iter().take_while(|x| x.pos == pos).count();
         let wholes = &job.whole[w..w_end];
         w = w_end;
-        let list = job.listed.wants(pos);
-        if list {
+
+        let mut sums = shared_sums(job, pos, a, b);
+        let mut revenue = job.cents.get(pos).copied().unwrap_or(0);
+        for x in wholes {
+            let inquiry = &job.inquiries[x.inquiry];
+            sums.add(1.0, f64::from(u8::from(inquiry.is_client)));
+            sums.first(inquiry.received_at_ms);
+            revenue = revenue.saturating_add(inquiry.revenue_cents());
+        }
+        tally.inquiries = sums.inquiries;
+        tally.clients = sums.clients;
+        tally.count = sums.count;
+        tally.first_credit_ms = sums.first_ms;
+        tally.revenue_cents = revenue;
+        if job.listed.wants(pos) {
             tally.credits = Vec::with_capacity(count);
-        }
-        if !wholes.is_empty() {
-            credit_merged(job, pos, run, wholes, tally, list);
-            continue;
-        }
-        let at = Run {
-            run,
-            hot,
-            cents: job.cents.get(pos).copied().unwrap_or(0),
-        };
-        match (weigh.model, weigh.decay.block.get(pos)) {
-            // The hot loop of a time-decay report: one multiplication per pair, the same float
-            // as `Weigh::weight` (which is `mantissa * scale` in the same block). The newest
-            // candidate's block only grows along the run (later inquiries, later candidates),
-            // so the pairs in the post's own block come first; the rare others (windows that
-            // cross a block boundary) are weighed out of line, in a loop of their own, so that
-            // the first loop keeps its sums in registers.
-            (AttributionModel::TimeDecay, Some(&block)) => {
-                let mantissa = weigh.decay.mantissa[pos];
-                let same = hot.partition_point(|h| h.newest_block == block);
-                debug_assert!(hot[same..].iter().all(|h| h.newest_block > block));
-                let split = Split {
-                    same,
-                    fast: |h: &Hot| mantissa * h.scale,
-                    slow: |k: usize| weight_of(weigh, run, k, pos),
-                };
-                credit_run(at, tally, list, split);
-            }
-            _ => {
-                let split = Split {
-                    same: 0,
-                    fast: |_: &Hot| 0.0,
-                    slow: |k: usize| {
-                        run.get(k)
-                            .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
-                    },
-                };
-                credit_run(at, tally, list, split);
-            }
+            write_list(job, pos, a..b, wholes, &mut tally.credits);
         }
     }
 }
 
-/// The weight of the post at `pos` for the shared inquiry `run[k]`, out of line.
-#[inline(never)]
-fn weight_of(weigh: &Weigh<'_>, run: &[Shared], k: usize, pos: usize) -> f64 {
-    run.get(k)
-        .map_or(0.0, |s| weigh.weight(s.share, s.lo, s.hi, pos))
-}
-
-/// How a run's pairs are weighed: the first `same` by `fast` from their packed entry, the
-/// others by `slow` from their index in the run.
-struct Split<F, S> {
-    same: usize,
-    fast: F,
-    slow: S,
-}
-
-impl<F: Fn(&Hot) -> f64, S: Fn(usize) -> f64> Split<F, S> {
-    #[inline(always)]
-    fn weight(&self, k: usize, h: &Hot) -> f64 {
-        if k < self.same {
-            (self.fast)(h)
-        } else {
-            (self.slow)(k)
+/// What the shared inquiries a..b give the post at `pos`. Time decay (where the pair and its
+/// newest candidate are in the same block, which is nearly always) and linear weigh a pair as
+/// a factor of the post times a factor of the inquiry, so their sum over the run is the post's
+/// factor times a difference of running sums: O(1) per post instead of one step per pair.
+#[inline]
+fn shared_sums(job: &Job<'_>, pos: usize, a: usize, b: usize) -> Sums {
+    let run = job.shared.get(a..b).unwrap_or(&[]);
+    let hot = job.hot.get(a..b).unwrap_or(&[]);
+    let weigh = job.weigh;
+    let mut sums = Sums::default();
+    let same = match (weigh.model, weigh.decay.block.get(pos)) {
+        (AttributionModel::TimeDecay, Some(&block)) => {
+            // The newest candidate's block only grows along the run (later inquiries, later
+            // candidates), so the pairs in the post's own block come first.
+            let same = hot.partition_point(|h| h.newest_block == block);
+            let mantissa = weigh.decay.mantissa[pos];
+            let (all, clients) = factor_sums(job, a, a + same);
+            sums.inquiries = mantissa * all;
+            sums.clients = mantissa * clients;
+            same
+        }
+        (AttributionModel::Linear, _) => {
+            let (all, clients) = factor_sums(job, a, b);
+            sums.inquiries = all;
+            sums.clients = clients;
+            run.len()
+        }
+        _ => 0,
+    };
+    // Every such pair weighs more than 0 (a mantissa is at least 1 and a scale at least
+    // 2^-512 / n; 1/n for linear), so each is a credit, and the first is the first credit.
+    sums.count = same;
+    if let Some(s) = run.get(..same).and_then(|r| r.first()) {
+        sums.first(s.received_at_ms);
+    }
+    // The rest one pair at a time: position-based, and time decay across a block boundary.
+    for s in run.iter().skip(same) {
+        let w = weigh.weight(s.share, s.lo, s.hi, pos);
+        if w > 0.0 {
+            sums.add(w, s.client);
+            sums.first(s.received_at_ms);
         }
     }
+    sums
 }
 
-/// A post's running sums, added to in time order.
+/// The sums of the factors of the shared inquiries a..e (all, clients): from the running sums,
+/// or pair by pair where those would lose bits.
+#[inline]
+fn factor_sums(job: &Job<'_>, a: usize, e: usize) -> (f64, f64) {
+    job.running.between(a, e).unwrap_or_else(|| {
+        let hot = job.hot.get(a..e).unwrap_or(&[]);
+        let all = hot.iter().map(|h| h.scale).sum();
+        let clients = hot.iter().map(|h| h.scale * h.client).sum();
+        (all, clients)
+    })
+}
+
+/// A post's credit as it is added up.
 #[derive(Default)]
 struct Sums {
     inquiries: f64,
     clients: f64,
     count: usize,
+    first_ms: Option<i64>,
 }
 
 impl Sums {
     #[inline(always)]
     fn add(&mut self, w: f64, client: f64) {
-        // Weights are >= 0, and adding 0.0 changes nothing: no branch needed.
         self.inquiries += w;
         self.clients += w * client;
-        self.count += usize::from(w > 0.0);
+        self.count += 1;
+    }
+
+    /// Notes a credit received at `at_ms`; the earliest is the first credit.
+    #[inline(always)]
+    fn first(&mut self, at_ms: i64) {
+        self.first_ms = Some(self.first_ms.map_or(at_ms, |f| f.min(at_ms)));
     }
 }
 
-/// The shared inquiries crediting a post: `run`, packed in `hot`, and the cents they give it.
-#[derive(Clone, Copy)]
-struct Run<'a> {
-    run: &'a [Shared],
-    hot: &'a [Hot],
-    cents: i64,
-}
-
-/// The common case: only shared inquiries. The sums are added up in time order, without
-/// writing anything per pair, and the list is written (in one `extend`) only when it was asked
-/// for. So the sums are the same float whether or not the list is written.
-#[inline(always)]
-fn credit_run<F: Fn(&Hot) -> f64, S: Fn(usize) -> f64>(
-    at: Run<'_>,
-    tally: &mut Tally,
-    list: bool,
-    split: Split<F, S>,
-) {
-    let Run { run, hot, cents } = at;
-    let same = split.same.min(hot.len());
-    let mut sums = Sums::default();
-    for h in &hot[..same] {
-        sums.add((split.fast)(h), h.client);
-    }
-    for (k, h) in hot.iter().enumerate().skip(same) {
-        sums.add((split.slow)(k), h.client);
-    }
-    // Time decay with a tiny half-life can underflow a weight to 0: that post got nothing from
-    // that inquiry. Usually the first pair is already the first credit.
-    tally.first_credit_ms = if sums.count == 0 {
-        None
-    } else {
-        hot.iter()
-            .enumerate()
-            .find(|(k, h)| split.weight(*k, h) > 0.0)
-            .and_then(|(k, _)| run.get(k))
-            .map(|s| s.received_at_ms)
-    };
-    if list {
-        tally
-            .credits
-            .extend(hot.iter().enumerate().map(|(k, h)| InquiryCredit {
-                id: h.id,
-                weight: split.weight(k, h),
-            }));
-        if sums.count < hot.len() {
-            tally.credits.retain(|c| c.weight > 0.0);
-        }
-    }
-    tally.inquiries = sums.inquiries;
-    tally.clients = sums.clients;
-    tally.revenue_cents = cents;
-    tally.count = sums.count;
-}
-
-/// A post that also gets whole inquiries (confirmed sources, last or first touch): the two
-/// time-ordered lists merged.
-fn credit_merged(
+/// Writes the post's list: the shared inquiries of `run` (positions in `job.shared`) and its
+/// whole ones, in the order they came in, each with the very weight its cents were settled
+/// with; pairs that weigh nothing (time decay underflowing) are left out.
+fn write_list(
     job: &Job<'_>,
     pos: usize,
-    run: &[Shared],
+    run: std::ops::Range<usize>,
     wholes: &[Whole],
-    tally: &mut Tally,
-    list: bool,
+    out: &mut Vec<InquiryCredit>,
 ) {
-    tally.revenue_cents = job.cents.get(pos).copied().unwrap_or(0);
+    let weigh = job.weigh;
+    let hot = job.hot.get(run.clone()).unwrap_or(&[]);
+    let run = job.shared.get(run).unwrap_or(&[]);
+    if wholes.is_empty() {
+        // The common case, in one `extend` where it can be: the same float as `Weigh::weight`
+        // (which is the mantissa times the scale within a block).
+        let same = match (weigh.model, weigh.decay.block.get(pos)) {
+            (AttributionModel::TimeDecay, Some(&block)) => {
+                let same = hot.partition_point(|h| h.newest_block == block);
+                let mantissa = weigh.decay.mantissa[pos];
+                out.extend(hot[..same].iter().map(|h| InquiryCredit {
+                    id: h.id,
+                    weight: mantissa * h.scale,
+                }));
+                same
+            }
+            _ => 0,
+        };
+        for s in run.iter().skip(same) {
+            let weight = weigh.weight(s.share, s.lo, s.hi, pos);
+            if weight > 0.0 {
+                out.push(InquiryCredit { id: s.id, weight });
+            }
+        }
+        return;
+    }
+    // Also whole inquiries (confirmed sources, last or first touch): the two time-ordered
+    // lists merged.
     let (mut i, mut j) = (0, 0);
     loop {
         let take_shared = match (run.get(i), wholes.get(j)) {
@@ -770,35 +763,113 @@ fn credit_merged(
         if take_shared {
             let s = &run[i];
             i += 1;
-            let w = job.weigh.weight(s.share, s.lo, s.hi, pos);
-            if w > 0.0 {
-                add(tally, list, s.id, s.received_at_ms, w, w * s.client);
+            let weight = weigh.weight(s.share, s.lo, s.hi, pos);
+            if weight > 0.0 {
+                out.push(InquiryCredit { id: s.id, weight });
             }
         } else {
             let inquiry = &job.inquiries[wholes[j].inquiry];
             j += 1;
-            let client = if inquiry.is_client { 1.0 } else { 0.0 };
-            add(tally, list, inquiry.id, inquiry.received_at_ms, 1.0, client);
-            tally.revenue_cents = tally.revenue_cents.saturating_add(inquiry.revenue_cents());
+            out.push(InquiryCredit {
+                id: inquiry.id,
+                weight: 1.0,
+            });
         }
     }
 }
 
-fn add(
-    tally: &mut Tally,
-    list: bool,
-    id: i64,
-    received_at_ms: i64,
-    weight: f64,
-    client_weight: f64,
-) {
-    tally.inquiries += weight;
-    tally.clients += client_weight;
-    tally.count += 1;
-    tally.first_credit_ms.get_or_insert(received_at_ms);
-    if list {
-        tally.credits.push(InquiryCredit { id, weight });
+/// Running sums over the shared inquiries of their factor (time decay's scale, linear's 1/n),
+/// and of the same for clients, within stretches where the newest candidate's block stays the
+/// same (a factor is relative to that block). The sum over a run is the difference of two.
+///
+/// They run backwards in time, from each inquiry to the end of its stretch: under time decay a
+/// later inquiry's scale is smaller (newer posts weigh more, so its normaliser is larger), so
+/// what is subtracted is small next to the run itself. And they are kept in two floats each (a
+/// sum and its rounding error, as in double-double arithmetic), so that a difference keeps
+/// every bit it can. Where what is subtracted is still far larger than the run (a half-life of
+/// minutes, say), the run is added up pair by pair instead ([`Running::between`] says so).
+#[derive(Debug, Default)]
+struct Running {
+    /// `all[k]`, `clients[k]`: the sums from k to the end of its stretch.
+    all: Vec<Wide>,
+    clients: Vec<Wide>,
+    /// Where each inquiry's stretch ends (exclusive).
+    end: Vec<usize>,
+}
+
+/// How much larger than a run's sum the subtracted running sum may be: two floats hold about
+/// 106 bits, so this still leaves the difference exact to the last bit or so.
+const CANCELLATION_LIMIT: f64 = (1u64 << 40) as f64;
+
+impl Running {
+    fn new(hot: &[Hot]) -> Running {
+        let n = hot.len();
+        let mut all = vec![Wide::default(); n];
+        let mut clients = vec![Wide::default(); n];
+        let mut end = vec![n; n];
+        let (mut sum, mut client_sum, mut stretch_end) = (Wide::default(), Wide::default(), n);
+        for k in (0..n).rev() {
+            if k + 1 < n && hot[k + 1].newest_block != hot[k].newest_block {
+                (sum, client_sum, stretch_end) = (Wide::default(), Wide::default(), k + 1);
+            }
+            sum = sum.plus(hot[k].scale);
+            client_sum = client_sum.plus(hot[k].scale * hot[k].client);
+            all[k] = sum;
+            clients[k] = client_sum;
+            end[k] = stretch_end;
+        }
+        Running { all, clients, end }
     }
+
+    /// The sums of the factors of a..e, which lie in one stretch: (all, clients); or None
+    /// where the difference would lose bits to cancellation.
+    #[inline]
+    fn between(&self, a: usize, e: usize) -> Option<(f64, f64)> {
+        if e <= a {
+            return Some((0.0, 0.0));
+        }
+        debug_assert!(e <= self.end[a]);
+        let difference = |sums: &[Wide]| {
+            let after = if e < self.end[a] {
+                sums[e]
+            } else {
+                Wide::default()
+            };
+            let d = sums[a].minus(after);
+            (after.hi.abs() <= CANCELLATION_LIMIT * d.abs()).then_some(d)
+        };
+        Some((difference(&self.all)?, difference(&self.clients)?))
+    }
+}
+
+/// A sum kept as two floats, the rounded sum and what rounding lost (Knuth's two-sum).
+#[derive(Debug, Default, Clone, Copy)]
+struct Wide {
+    hi: f64,
+    lo: f64,
+}
+
+impl Wide {
+    fn plus(self, x: f64) -> Wide {
+        let (s, e) = two_sum(self.hi, x);
+        let (hi, lo) = two_sum(s, e + self.lo);
+        Wide { hi, lo }
+    }
+
+    /// self - other, rounded once to a float.
+    #[inline]
+    fn minus(self, other: Wide) -> f64 {
+        let (s, e) = two_sum(self.hi, -other.hi);
+        s + (e + (self.lo - other.lo))
+    }
+}
+
+/// a + b as the rounded sum and its exact error.
+#[inline(always)]
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let bb = s - a;
+    (s, (a - (s - bb)) + (b - bb))
 }
 
 /// A sum in four lanes: the compiler may not reorder float additions itself, and one chain of
@@ -991,6 +1062,53 @@ mod tests {
             let unknown =
                 attribute_with(&posts, &inquiries, &settings, &range, Lists::Post(-5), None);
             assert!(unknown.tallies.iter().all(|t| t.credits.is_empty()));
+        }
+    }
+
+    /// The running-sum shortcut (time decay, linear) against the plain sum of each post's list,
+    /// where cancellation would hurt most: a half-life far longer than the window (the running
+    /// sums grow large next to one run's share) and one far shorter (weights across blocks).
+    #[test]
+    fn running_sums_match_the_pairs_they_stand_for() {
+        let (posts, inquiries) = busy_data();
+        for (model, half_life_days) in [
+            (AttributionModel::TimeDecay, 3650.0),
+            (AttributionModel::TimeDecay, 7.0),
+            (AttributionModel::TimeDecay, 0.01),
+            (AttributionModel::Linear, 7.0),
+        ] {
+            let settings = InsightSettings {
+                model,
+                window_days: 30,
+                half_life_days,
+            };
+            let all = attribute_with(
+                &posts,
+                &inquiries,
+                &settings,
+                &DateRange::all(),
+                Lists::All,
+                Some(2),
+            );
+            let clients: HashMap<i64, bool> =
+                inquiries.iter().map(|i| (i.id, i.is_client)).collect();
+            for t in &all.tallies {
+                let plain: f64 = t.credits.iter().map(|c| c.weight).sum();
+                let plain_clients: f64 = t
+                    .credits
+                    .iter()
+                    .filter(|c| clients[&c.id])
+                    .map(|c| c.weight)
+                    .sum();
+                let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
+                assert!(
+                    close(t.inquiries, plain),
+                    "{model} {half_life_days}: {} vs {plain}",
+                    t.inquiries
+                );
+                assert!(close(t.clients, plain_clients), "{model} {half_life_days}");
+                assert_eq!(t.count, t.credits.len());
+            }
         }
     }
 
