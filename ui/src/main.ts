@@ -1,3 +1,5 @@
+// First: it makes navigator.language safe before any library reads it at load.
+import "./lib/browserLocale";
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";
