@@ -75,6 +75,9 @@ const COMMANDS: &[&str] = &[
     "restore_contact",
     "add_touch",
     "delete_touch",
+    "audience_headline",
+    "audience_sizes",
+    "update_audience_snapshot",
 ];
 
 fn main() {

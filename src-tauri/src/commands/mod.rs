@@ -95,6 +95,9 @@ macro_rules! all_commands {
             $crate::commands::contacts::restore_contact,
             $crate::commands::contacts::add_touch,
             $crate::commands::contacts::delete_touch,
+            $crate::commands::audience::audience_headline,
+            $crate::commands::audience::audience_sizes,
+            $crate::commands::audience::update_audience_snapshot,
         ]
     };
 }
