@@ -21,6 +21,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::InputSource;
 use support::{count_rows, App};
 
 #[tokio::test]
@@ -88,7 +89,216 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
     let text = app.page_text().await.unwrap_or_default();
     app.check(text.contains("800"), "the audience then is shown")
         .await;
+
+    // The table sorts by a column heading, by mouse and by keyboard, and says so (aria-sort).
+    let rate_heading = "//th[.//button[normalize-space(.)='Engagement rate']]";
+    app.check(
+        aria_sort(&app, rate_heading).await.as_deref() == Some("none"),
+        "the rate column is not the sort at first",
+    )
+    .await;
+    app.click_button("Engagement rate").await;
+    app.check(
+        aria_sort(&app, rate_heading).await.as_deref() == Some("descending"),
+        "a click sorts by the rate, biggest first",
+    )
+    .await;
+    let button = app
+        .find(
+            "the rate heading's button",
+            "//th//button[normalize-space(.)='Engagement rate']",
+        )
+        .await;
+    button
+        .send_keys(&fantoccini::key::Key::Enter)
+        .await
+        .expect("press Enter on the heading");
+    wait_until(&app, "Enter to reverse the sort", || async {
+        aria_sort(&app, rate_heading).await.as_deref() == Some("ascending")
+    })
+    .await;
+
+    // The chart shows the value under the pointer in its legend ("—" before).
+    let legend = "return document.querySelector('.u-legend')?.innerText ?? '';";
+    let before = app
+        .client()
+        .execute(legend, vec![])
+        .await
+        .unwrap_or_default();
+    app.check(
+        before
+            .as_str()
+            .is_some_and(|t| t.contains('—') && !t.contains("800")),
+        format!("the legend shows no value before hovering: {before}"),
+    )
+    .await;
+    let over = app
+        .find("the chart", "(//div[contains(@class, 'u-over')])[1]")
+        .await;
+    let hover = fantoccini::actions::MouseActions::new("mouse".into()).then(
+        fantoccini::actions::PointerAction::MoveToElement {
+            element: over,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        },
+    );
+    app.client()
+        .perform_actions(hover)
+        .await
+        .expect("move the pointer over the chart");
+    wait_until(&app, "the legend to show 800 under the pointer", || async {
+        let text = app
+            .client()
+            .execute(legend, vec![])
+            .await
+            .unwrap_or_default();
+        text.as_str().is_some_and(|t| t.contains("800"))
+    })
+    .await;
+
+    // The recorded sizes: correct the 800 to 1,000 (40 / 1,000 = 4.0%), delete it, undo.
+    let sizes = "//ul[@aria-label='Recorded sizes']";
+    app.click(
+        "Recorded sizes",
+        "//summary[normalize-space(.)='Recorded sizes']",
+    )
+    .await;
+    app.wait_for_text("Showing 1 of 1 sizes, newest first")
+        .await;
+    app.click(
+        "Edit",
+        &format!("{sizes}//button[normalize-space(.)='Edit']"),
+    )
+    .await;
+    fill_in(&app, sizes, "Size", "1000").await;
+    app.click_button("Save size").await;
+    app.wait_for_text("Size corrected").await;
+    app.wait_for_text("4.0%").await;
+    app.wait_for_text("LinkedIn (followers): 1,000 on").await;
+    app.click(
+        "Delete",
+        &format!("{sizes}//button[normalize-space(.)='Delete']"),
+    )
+    .await;
+    app.wait_for_text("Size deleted").await;
+    app.wait_for_text("No audience sizes yet").await;
+    app.click_button("Undo").await;
+    app.wait_for_text("LinkedIn (followers): 1,000 on").await;
+    let (size, deleted): (i64, Option<i64>) = support::open_db(dir.path())
+        .query_row(
+            "SELECT size, deleted_at_ms FROM audience_snapshots",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the size");
+    assert_eq!((size, deleted), (1000, None));
+
+    // People: a person, a moment with its time and post, deleted and undone; edited; deleted
+    // and undone.
+    app.click_nav("People").await;
+    app.wait_for_text("No one here yet").await;
+    app.fill("Name", "Noor").await;
+    app.click_button("Add a person").await;
+    app.wait_for_text("Moments they engaged: 0").await;
+    app.click_button("Add a moment").await;
+    app.fill("Date", &three_days_ago.format("%Y-%m-%d").to_string())
+        .await;
+    app.fill("Time", "21:45").await;
+    app.select_option_containing("About which post", "Why I stopped posting daily")
+        .await;
+    app.click_button("Save").await;
+    app.wait_for_text("Moment added").await;
+    app.wait_for_text("Reacted to a post: Why I stopped posting daily")
+        .await;
+    app.wait_for_text("21:45").await;
+    let moments = "//ul[@aria-label='Moments Noor engaged']";
+    app.click(
+        "Delete",
+        &format!("{moments}//button[normalize-space(.)='Delete']"),
+    )
+    .await;
+    app.wait_for_text("Moment deleted").await;
+    app.wait_for_no_text("Reacted to a post: Why").await;
+    app.click_button("Undo").await;
+    app.wait_for_text("Reacted to a post: Why I stopped posting daily")
+        .await;
+    let at_ms: i64 = support::open_db(dir.path())
+        .query_row("SELECT at_ms FROM contact_touches", [], |r| r.get(0))
+        .expect("the moment");
+    let local = chrono::TimeZone::timestamp_millis_opt(&chrono::Local, at_ms).unwrap();
+    assert_eq!(local.format("%H:%M").to_string(), "21:45", "the time typed");
+
+    app.click("Edit Noor", "//button[@aria-label='Edit Noor']")
+        .await;
+    let form = "//form[@aria-label='Edit Noor']";
+    fill_in(&app, form, "Name", "Noor Bakker").await;
+    fill_in(
+        &app,
+        form,
+        "Link (profile or website)",
+        "https://www.linkedin.com/in/noor",
+    )
+    .await;
+    app.click(
+        "Save",
+        &format!("{form}//button[normalize-space(.)='Save']"),
+    )
+    .await;
+    app.wait_for_text("https://www.linkedin.com/in/noor").await;
+    app.click(
+        "Delete Noor Bakker",
+        "//button[@aria-label='Delete Noor Bakker']",
+    )
+    .await;
+    app.wait_for_text("Noor Bakker is no longer in People")
+        .await;
+    app.wait_for_text("No one here yet").await;
+    app.click_button("Undo").await;
+    app.wait_for_text("https://www.linkedin.com/in/noor").await;
     app.quit().await;
+}
+
+/// The aria-sort of the first displayed element matching `xpath`.
+async fn aria_sort(app: &App, xpath: &str) -> Option<String> {
+    let el = app.find("a column heading", xpath).await;
+    el.attr("aria-sort").await.ok().flatten()
+}
+
+/// Polls `ok` until it holds, failing (with a screenshot) after the usual wait.
+async fn wait_until<F, Fut>(app: &App, what: &str, ok: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + support::WAIT;
+    while !ok().await {
+        if Instant::now() >= deadline {
+            return app.fail(format!("waited for {what}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Types into the field labelled `label` inside the element `scope` (an XPath), where the same
+/// label also appears elsewhere on the page (the add form above a list, say).
+async fn fill_in(app: &App, scope: &str, label: &str, text: &str) {
+    let xpath = format!(
+        "{scope}//label[normalize-space(.)={}]",
+        support::xpath_literal(label)
+    );
+    let label_el = app.find(&format!("{label:?} in {scope}"), &xpath).await;
+    let id = label_el
+        .attr("for")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let field = app
+        .find(&format!("the field {label:?}"), &format!("//*[@id='{id}']"))
+        .await;
+    field.clear().await.expect("clear the field");
+    field.send_keys(text).await.expect("type into the field");
 }
 
 /// Ten years of heavy use: 5,000 posts with their numbers, 2,000 inquiries, and a size per day
