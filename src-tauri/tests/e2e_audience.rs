@@ -21,7 +21,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::InputSource;
 use support::{count_rows, App};
 
 #[tokio::test]
@@ -132,19 +131,28 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
         format!("the legend shows no value before hovering: {before}"),
     )
     .await;
-    let over = app
-        .find("the chart", "(//div[contains(@class, 'u-over')])[1]")
+    // WebKitWebDriver's pointer actions hang under Xvfb, so the pointer's moves are the DOM
+    // events uPlot listens to (on its own overlay), at the middle of the chart.
+    app.find("the chart", "(//div[contains(@class, 'u-over')])[1]")
         .await;
-    let hover = fantoccini::actions::MouseActions::new("mouse".into()).then(
-        fantoccini::actions::PointerAction::MoveToElement {
-            element: over,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        },
-    );
     app.client()
-        .perform_actions(hover)
+        .execute(
+            "document.querySelector('.u-over').scrollIntoView({ block: 'center' }); return null;",
+            vec![],
+        )
+        .await
+        .expect("scroll to the chart");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.client()
+        .execute(
+            "const over = document.querySelector('.u-over'); \
+             const r = over.getBoundingClientRect(); \
+             const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }; \
+             over.dispatchEvent(new MouseEvent('mouseenter', at)); \
+             over.dispatchEvent(new MouseEvent('mousemove', at)); \
+             return null;",
+            vec![],
+        )
         .await
         .expect("move the pointer over the chart");
     wait_until(&app, "the legend to show 800 under the pointer", || async {
