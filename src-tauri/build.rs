@@ -76,6 +76,9 @@ const COMMANDS: &[&str] = &[
     "add_touch",
     "delete_touch",
     "startup_mark",
+    "audience_headline",
+    "audience_sizes",
+    "update_audience_snapshot",
 ];
 
 fn main() {

@@ -707,3 +707,86 @@ fn the_start_up_mark_is_recorded_once_with_its_wall_clock_time() {
     h.ok("startup_mark", json!({}));
     assert!(!mark.exists());
 }
+
+#[test]
+fn recorded_sizes_the_headline_and_touches_through_the_commands() {
+    let h = harness();
+    let channels = h.ok("list_channels", json!({}));
+    let linkedin = channels[0]["id"].clone();
+    let mut ids = Vec::new();
+    for (days, size) in [(30, 100), (20, 110), (10, 90)] {
+        let s = h.ok(
+            "add_audience_snapshot",
+            json!({ "input": { "channel_id": linkedin, "measure": "connections", "at": days_ago(days), "size": size } }),
+        );
+        ids.push(s["id"].clone());
+    }
+    // The headline: first and latest size, and the counts.
+    let head = h.ok("audience_headline", json!({}));
+    assert_eq!(head["series"][0]["points"], 3);
+    assert_eq!(head["series"][0]["first_size"], 100);
+    assert_eq!(head["series"][0]["latest_size"], 90);
+    assert_eq!(head["posts"], 0);
+
+    // The list, newest first, a page at a time.
+    let page = h.ok(
+        "audience_sizes",
+        json!({ "channel_id": linkedin, "measure": "connections", "offset": 0, "limit": 2 }),
+    );
+    assert_eq!(page["total"], 3);
+    let sizes: Vec<i64> = page["snapshots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["size"].as_i64().unwrap())
+        .collect();
+    assert_eq!(sizes, [90, 110]);
+    let rest = h.ok(
+        "audience_sizes",
+        json!({ "channel_id": linkedin, "measure": "connections", "offset": 2, "limit": 2 }),
+    );
+    assert_eq!(rest["snapshots"][0]["size"], 100);
+
+    // A wrong value corrected; a bad one refused and nothing changed.
+    let fixed = h.ok(
+        "update_audience_snapshot",
+        json!({ "id": ids[2], "edit": { "at": days_ago(10), "size": 95 } }),
+    );
+    assert_eq!(fixed["size"], 95);
+    let err = h
+        .call(
+            "update_audience_snapshot",
+            json!({ "id": ids[2], "edit": { "at": "yesterday", "size": 1 } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "date_invalid");
+    assert_eq!(
+        h.ok("audience_headline", json!({}))["series"][0]["latest_size"],
+        95
+    );
+
+    // A touch about a post carries the post's title; deleting it returns it for undo.
+    let post = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": linkedin, "published_at": days_ago(3), "title": "On rest" } }),
+    );
+    let person = h.ok("create_contact", json!({ "input": { "name": "Noor" } }));
+    let touch = h.ok(
+        "add_touch",
+        json!({ "input": { "contact_id": person["id"], "post_id": post["id"], "kind": "reaction", "at": days_ago(2) } }),
+    );
+    assert_eq!(touch["post_title"], "On rest");
+    let removed = h.ok("delete_touch", json!({ "id": touch["id"] }));
+    assert_eq!(removed["post_id"], post["id"]);
+    assert_eq!(removed["at"], touch["at"]);
+    let people = h.ok("list_contacts", json!({}));
+    assert_eq!(people[0]["touches"].as_array().unwrap().len(), 0);
+    // Undo: the same moment again, from what the delete returned.
+    let again = h.ok(
+        "add_touch",
+        json!({ "input": { "contact_id": removed["contact_id"], "post_id": removed["post_id"],
+                           "kind": removed["kind"], "at": removed["at"] } }),
+    );
+    assert_eq!(again["at"], touch["at"]);
+    assert_eq!(again["post_title"], "On rest");
+}

@@ -88,7 +88,159 @@ async fn an_audience_size_and_a_posts_numbers_give_its_engagement_rate() {
     let text = app.page_text().await.unwrap_or_default();
     app.check(text.contains("800"), "the audience then is shown")
         .await;
+
+    // The table sorts by a column heading, by mouse and by keyboard, and says so (aria-sort).
+    let rate_heading = "//th[.//button[normalize-space(.)='Engagement rate']]";
+    app.check(
+        aria_sort(&app, rate_heading).await.as_deref() == Some("none"),
+        "the rate column is not the sort at first",
+    )
+    .await;
+    app.click_button("Engagement rate").await;
+    app.check(
+        aria_sort(&app, rate_heading).await.as_deref() == Some("descending"),
+        "a click sorts by the rate, biggest first",
+    )
+    .await;
+    let button = app
+        .find(
+            "the rate heading's button",
+            "//th//button[normalize-space(.)='Engagement rate']",
+        )
+        .await;
+    button
+        .send_keys(&fantoccini::key::Key::Enter)
+        .await
+        .expect("press Enter on the heading");
+    wait_until(&app, "Enter to reverse the sort", || async {
+        aria_sort(&app, rate_heading).await.as_deref() == Some("ascending")
+    })
+    .await;
+
+    // The chart shows the value under the pointer in its legend ("—" before).
+    let legend = "return document.querySelector('.u-legend')?.innerText ?? '';";
+    let before = app
+        .client()
+        .execute(legend, vec![])
+        .await
+        .unwrap_or_default();
+    app.check(
+        before
+            .as_str()
+            .is_some_and(|t| t.contains('—') && !t.contains("800")),
+        format!("the legend shows no value before hovering: {before}"),
+    )
+    .await;
+    // WebKitWebDriver's pointer actions (and scrolling a chart into view from a script) hang
+    // under Xvfb, so the pointer's moves are the DOM events uPlot listens to on its own overlay,
+    // at the middle of the chart; they need no scrolling.
+    app.find("the chart", "(//div[contains(@class, 'u-over')])[1]")
+        .await;
+    app.client()
+        .execute(
+            "const over = document.querySelector('.u-over'); \
+             const r = over.getBoundingClientRect(); \
+             const at = { bubbles: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }; \
+             over.dispatchEvent(new MouseEvent('mouseenter', at)); \
+             over.dispatchEvent(new MouseEvent('mousemove', at)); \
+             return null;",
+            vec![],
+        )
+        .await
+        .expect("move the pointer over the chart");
+    wait_until(&app, "the legend to show 800 under the pointer", || async {
+        let text = app
+            .client()
+            .execute(legend, vec![])
+            .await
+            .unwrap_or_default();
+        text.as_str().is_some_and(|t| t.contains("800"))
+    })
+    .await;
+
+    // The recorded sizes: correct the 800 to 1,000 (40 / 1,000 = 4.0%), delete it, undo.
+    let sizes = "//ul[@aria-label='Recorded sizes']";
+    app.click(
+        "Recorded sizes",
+        "//summary[normalize-space(.)='Recorded sizes']",
+    )
+    .await;
+    app.wait_for_text("Showing 1 of 1 sizes, newest first")
+        .await;
+    app.click(
+        "Edit",
+        &format!("{sizes}//button[normalize-space(.)='Edit']"),
+    )
+    .await;
+    fill_in(&app, sizes, "Size", "1000").await;
+    app.click_button("Save size").await;
+    app.wait_for_text("Size corrected").await;
+    app.wait_for_text("4.0%").await;
+    app.wait_for_text("LinkedIn (followers): 1,000 on").await;
+    app.click(
+        "Delete",
+        &format!("{sizes}//button[normalize-space(.)='Delete']"),
+    )
+    .await;
+    app.wait_for_text("Size deleted").await;
+    app.wait_for_text("No audience sizes yet").await;
+    app.click_button("Undo").await;
+    app.wait_for_text("LinkedIn (followers): 1,000 on").await;
+    let (size, deleted): (i64, Option<i64>) = support::open_db(dir.path())
+        .query_row(
+            "SELECT size, deleted_at_ms FROM audience_snapshots",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the size");
+    assert_eq!((size, deleted), (1000, None));
+
+    // People (edit, delete with undo, moments with date, time and post) are covered by the
+    // core and command tests: in this window, saving the moment form left WebKitWebDriver's
+    // next script call hanging (not understood yet), so it is not driven here.
     app.quit().await;
+}
+
+/// The aria-sort of the first displayed element matching `xpath`.
+async fn aria_sort(app: &App, xpath: &str) -> Option<String> {
+    let el = app.find("a column heading", xpath).await;
+    el.attr("aria-sort").await.ok().flatten()
+}
+
+/// Polls `ok` until it holds, failing (with a screenshot) after the usual wait.
+async fn wait_until<F, Fut>(app: &App, what: &str, ok: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + support::WAIT;
+    while !ok().await {
+        if Instant::now() >= deadline {
+            return app.fail(format!("waited for {what}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Types into the field labelled `label` inside the element `scope` (an XPath), where the same
+/// label also appears elsewhere on the page (the add form above a list, say).
+async fn fill_in(app: &App, scope: &str, label: &str, text: &str) {
+    let xpath = format!(
+        "{scope}//label[normalize-space(.)={}]",
+        support::xpath_literal(label)
+    );
+    let label_el = app.find(&format!("{label:?} in {scope}"), &xpath).await;
+    let id = label_el
+        .attr("for")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let field = app
+        .find(&format!("the field {label:?}"), &format!("//*[@id='{id}']"))
+        .await;
+    field.clear().await.expect("clear the field");
+    field.send_keys(text).await.expect("type into the field");
 }
 
 /// Ten years of heavy use: 5,000 posts with their numbers, 2,000 inquiries, and a size per day
@@ -210,16 +362,20 @@ async fn audience_paint_time_with_ten_years_of_daily_sizes() {
         app.click_nav("Settings").await;
         app.wait_for_text("Channels").await;
     }
-    // Where the time goes: the overview command's round trip (backend, JSON, IPC) for the first
-    // paint, and the frame interval of the window at rest.
+    // Where the time goes: the round trips (backend, JSON, IPC) of the headline the first paint
+    // waits for and of the overview that follows it, and the frame interval of the window at rest.
     let diagnosis = app
         .client()
         .execute(
             "return (async () => { \
              const invoke = window.__TAURI_INTERNALS__.invoke; \
              const trips = []; \
+             const heads = []; \
              for (let i = 0; i < 5; i++) { \
-               const t0 = performance.now(); \
+               let t0 = performance.now(); \
+               await invoke('audience_headline'); \
+               heads.push(Math.round(performance.now() - t0)); \
+               t0 = performance.now(); \
                await invoke('audience_overview', { first_page: 25 }); \
                trips.push(Math.round(performance.now() - t0)); \
              } \
@@ -231,14 +387,15 @@ async fn audience_paint_time_with_ten_years_of_daily_sizes() {
                frames.push(Math.round(now - last)); \
                last = now; \
              } \
-             return { trips, frames }; })();",
+             return { trips, heads, frames }; })();",
             vec![],
         )
         .await
         .unwrap_or_default();
     println!(
-        "audience_overview round trips in ms: {}; frames of an idle window every {} ms",
-        diagnosis["trips"], diagnosis["frames"]
+        "round trips in ms: audience_headline (the first paint's) {}, audience_overview (after \
+         it) {}; frames of an idle window every {} ms",
+        diagnosis["heads"], diagnosis["trips"], diagnosis["frames"]
     );
     app.quit().await;
     let mut sorted = times.clone();

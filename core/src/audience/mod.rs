@@ -4,11 +4,13 @@
 //! plain observations that say "too early to tell" when the sample is small.
 //!
 //! - `rate`: engagement and the audience at a moment (pure);
+//! - `headline`: the first numbers the view paints, straight from the indexes;
 //! - `months`: the month table; `observations`: what the numbers do (and do not) say;
 //! - this file: reading the store and putting the pieces together.
 //!
 //! Attribution is not recomputed here: the credited numbers are the insights summary's.
 
+mod headline;
 mod months;
 mod observations;
 mod rate;
@@ -18,16 +20,18 @@ use std::collections::HashMap;
 
 use chrono::TimeZone;
 
+pub use headline::headline;
 pub use months::month_table;
 pub use observations::observe;
 pub use rate::{engagement, AudienceIndex, EngagementBasis};
 pub use types::{
-    AudienceMonth, AudienceOverview, ChartSeries, MonthAudience, Observation, PostEngagement, Trend,
+    AudienceHeadline, AudienceMonth, AudienceOverview, ChartSeries, MonthAudience, Observation,
+    PostEngagement, SeriesHeadline, Trend,
 };
 
 use crate::error::Result;
 use crate::insights::{self, DateRange, InsightSettings};
-use crate::model::{ChannelKind, InquiryStatus, PostKind};
+use crate::model::{AudienceMeasure, ChannelKind, InquiryStatus, PostKind};
 use crate::store::Store;
 use crate::time::to_rfc3339;
 
@@ -187,13 +191,23 @@ fn chart_series(
         }
     }
     out.sort_by(|a, b| {
-        a.channel
-            .to_lowercase()
-            .cmp(&b.channel.to_lowercase())
-            .then(a.channel_id.cmp(&b.channel_id))
-            .then(a.measure.cmp(&b.measure))
+        chart_order(
+            (&a.channel, a.channel_id, a.measure),
+            (&b.channel, b.channel_id, b.measure),
+        )
     });
     Ok(out)
+}
+
+/// The chart's order of series: channels by name (ignoring case), then id, then measure.
+pub(crate) fn chart_order(
+    a: (&str, i64, AudienceMeasure),
+    b: (&str, i64, AudienceMeasure),
+) -> std::cmp::Ordering {
+    a.0.to_lowercase()
+        .cmp(&b.0.to_lowercase())
+        .then(a.1.cmp(&b.1))
+        .then(a.2.cmp(&b.2))
 }
 
 fn post_basics(store: &Store) -> Result<HashMap<i64, PostBasics>> {

@@ -157,3 +157,38 @@ pub struct AudienceOverview {
     #[ts(type = "number")]
     pub total_posts: i64,
 }
+
+/// One series' first and latest size: what the chart says in words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SeriesHeadline {
+    #[ts(type = "number")]
+    pub channel_id: i64,
+    pub channel: String,
+    pub measure: AudienceMeasure,
+    #[ts(type = "number")]
+    pub points: i64,
+    #[ts(type = "number")]
+    pub first_at_ms: i64,
+    #[ts(type = "number")]
+    pub first_size: i64,
+    #[ts(type = "number")]
+    pub latest_at_ms: i64,
+    #[ts(type = "number")]
+    pub latest_size: i64,
+}
+
+/// What the Audience view paints first, a few index lookups however long the history: each
+/// series' first and latest size, and how many posts, conversations and clients there are.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct AudienceHeadline {
+    /// In the chart's order (channels by name, then measure).
+    pub series: Vec<SeriesHeadline>,
+    #[ts(type = "number")]
+    pub posts: i64,
+    #[ts(type = "number")]
+    pub inquiries: i64,
+    #[ts(type = "number")]
+    pub clients: i64,
+}

@@ -86,6 +86,26 @@ pub struct AudienceSnapshotInput {
     pub size: i64,
 }
 
+/// A correction of a recorded size: when (local time "YYYY-MM-DD HH:MM", or RFC 3339 with an
+/// offset) and how many. Unvalidated.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AudienceSnapshotEdit {
+    pub at: String,
+    #[ts(type = "number")]
+    pub size: i64,
+}
+
+/// One page of a channel's recorded sizes (one measure), newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AudienceSnapshotPage {
+    pub snapshots: Vec<AudienceSnapshot>,
+    /// All of that channel's sizes in that measure, not only this page's.
+    #[ts(type = "number")]
+    pub total: i64,
+}
+
 /// One point of a series: an audience size at a moment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -245,6 +265,9 @@ pub struct ContactTouch {
     /// RFC 3339, UTC, with a 'Z'.
     pub at: String,
     pub source: String,
+    /// The title of the post it was about (or the start of its text); null when it was about
+    /// no post or that post was deleted.
+    pub post_title: Option<String>,
 }
 
 /// What the form sends to add a touch by hand. Unvalidated.

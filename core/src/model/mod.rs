@@ -10,9 +10,10 @@ mod post;
 
 pub use app::{AppInfo, WindowPrefs, WINDOW_PREFS_KEY};
 pub use audience::{
-    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotInput,
-    Contact, ContactInput, ContactInquiry, ContactOverview, ContactTouch, HowKnown, Metric,
-    MetricRecord, PostMetrics, PostNumbers, PostWithMetrics, TouchInput, TouchKind,
+    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotEdit,
+    AudienceSnapshotInput, AudienceSnapshotPage, Contact, ContactInput, ContactInquiry,
+    ContactOverview, ContactTouch, HowKnown, Metric, MetricRecord, PostMetrics, PostNumbers,
+    PostWithMetrics, TouchInput, TouchKind,
 };
 pub use candidate::{CandidateKind, InquiryCandidate};
 pub use channel::{Channel, ChannelInput, ChannelKind};

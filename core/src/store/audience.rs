@@ -8,8 +8,8 @@ use super::channels::channel_by_id;
 use super::{found, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotInput,
-    ChannelKind,
+    AudienceMeasure, AudiencePoint, AudienceSeries, AudienceSnapshot, AudienceSnapshotEdit,
+    AudienceSnapshotInput, AudienceSnapshotPage, ChannelKind,
 };
 use crate::time::{from_ms, to_rfc3339};
 use crate::validate::moment;
@@ -42,6 +42,20 @@ pub struct SnapshotRow {
     pub size: i64,
 }
 
+/// The most sizes one page of the list holds.
+pub const MAX_PAGE: i64 = 500;
+
+fn valid_size(size: i64) -> Result<()> {
+    if (0..=MAX_AUDIENCE_SIZE).contains(&size) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "size",
+        "size_invalid",
+        format!("an audience size is a whole number from 0 to {MAX_AUDIENCE_SIZE}, not {size}"),
+    ))
+}
+
 /// The measure a channel counts when the user does not say: subscribers for a newsletter,
 /// connections for anything else.
 pub fn default_measure(kind: ChannelKind) -> AudienceMeasure {
@@ -59,16 +73,7 @@ impl Store {
         now_ms: i64,
         tz: &Tz,
     ) -> Result<AudienceSnapshot> {
-        if !(0..=MAX_AUDIENCE_SIZE).contains(&input.size) {
-            return Err(Error::invalid(
-                "size",
-                "size_invalid",
-                format!(
-                    "an audience size is a whole number from 0 to {MAX_AUDIENCE_SIZE}, not {}",
-                    input.size
-                ),
-            ));
-        }
+        valid_size(input.size)?;
         let at_ms = moment("at", &input.at, now_ms, tz)?;
         self.write(|tx| {
             let channel = channel_by_id(tx, input.channel_id).map_err(|e| match e {
@@ -88,6 +93,58 @@ impl Store {
                 params![channel.id, measure, at_ms, input.size, now_ms],
             )?;
             snapshot_by_id(tx, tx.last_insert_rowid())
+        })
+    }
+
+    /// Corrects a size typed wrong: its moment and number (the channel and what was counted stay;
+    /// a size of another channel is a new one). The same checks as adding.
+    pub fn update_audience_snapshot<Tz: TimeZone>(
+        &self,
+        id: i64,
+        edit: &AudienceSnapshotEdit,
+        now_ms: i64,
+        tz: &Tz,
+    ) -> Result<AudienceSnapshot> {
+        valid_size(edit.size)?;
+        let at_ms = moment("at", &edit.at, now_ms, tz)?;
+        self.write(|tx| {
+            snapshot_by_id(tx, id)?;
+            tx.execute(
+                "UPDATE audience_snapshots SET at_ms = ?1, size = ?2 WHERE id = ?3",
+                params![at_ms, edit.size, id],
+            )?;
+            snapshot_by_id(tx, id)
+        })
+    }
+
+    /// One page of a channel's recorded sizes in one measure, newest first (`offset` rows
+    /// skipped, at most `limit`, capped at [`MAX_PAGE`]), and how many there are in all. Ten
+    /// years of daily sizes stay quick: the index on (channel, measure, time) gives the order.
+    pub fn audience_snapshot_page(
+        &self,
+        channel_id: i64,
+        measure: AudienceMeasure,
+        offset: i64,
+        limit: i64,
+    ) -> Result<AudienceSnapshotPage> {
+        let limit = limit.clamp(1, MAX_PAGE);
+        let offset = offset.max(0);
+        self.read(|c| {
+            let total: i64 = c
+                .prepare_cached(
+                    "SELECT count(*) FROM audience_snapshots
+                     WHERE channel_id = ?1 AND measure = ?2 AND deleted_at_ms IS NULL",
+                )?
+                .query_row(params![channel_id, measure], |r| r.get(0))?;
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {COLUMNS} {FROM}
+                 WHERE a.channel_id = ?1 AND a.measure = ?2 AND a.deleted_at_ms IS NULL
+                 ORDER BY a.at_ms DESC, a.id DESC LIMIT ?3 OFFSET ?4"
+            ))?;
+            let snapshots = stmt
+                .query_map(params![channel_id, measure, limit, offset], from_row)?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(AudienceSnapshotPage { snapshots, total })
         })
     }
 

@@ -64,6 +64,18 @@ impl Store {
                  SET status = 'accepted', inquiry_id = ?1, updated_at_ms = ?2 WHERE id = ?3",
                 params![created.id, now_ms, id],
             )?;
+            // The person behind it is now on People (every inquiry has a contact); the import
+            // knew their profile, so the contact gets it unless the user already gave one.
+            // Only accepted ones: open and dismissed possible inquiries, and the thousands of
+            // connections an archive lists, never become contacts by themselves.
+            tx.execute(
+                "UPDATE contacts SET profile_url = (SELECT profile_url FROM inquiry_candidates
+                                                    WHERE id = ?1),
+                        updated_at_ms = ?2
+                 WHERE id = ?3 AND profile_url IS NULL
+                   AND (SELECT profile_url FROM inquiry_candidates WHERE id = ?1) IS NOT NULL",
+                params![id, now_ms, created.contact_id],
+            )?;
             Ok(created)
         })
     }

@@ -42,7 +42,11 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-const TOUCH_COLUMNS: &str = "id, contact_id, post_id, kind, at_ms, source";
+/// A touch with the title of the post it was about, or the start of its text when it has no
+/// title (none when it was about no post, or the post was deleted).
+const TOUCH_COLUMNS: &str = "t.id, t.contact_id, t.post_id, t.kind, t.at_ms, t.source,
+     CASE WHEN p.deleted_at_ms IS NULL THEN coalesce(p.title, substr(p.text, 1, 80)) END";
+const TOUCH_FROM: &str = "FROM contact_touches t LEFT JOIN posts p ON p.id = t.post_id";
 
 fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<ContactTouch> {
     Ok(ContactTouch {
@@ -52,7 +56,20 @@ fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<ContactTouch> {
         kind: r.get(3)?,
         at: to_rfc3339(r.get(4)?),
         source: r.get(5)?,
+        post_title: r.get(6)?,
     })
+}
+
+fn touch_by_id(c: &Connection, id: i64) -> Result<ContactTouch> {
+    found(
+        "touch",
+        id,
+        c.query_row(
+            &format!("SELECT {TOUCH_COLUMNS} {TOUCH_FROM} WHERE t.id = ?1"),
+            [id],
+            touch_from_row,
+        ),
+    )
 }
 
 /// A contact that passed validation.
@@ -175,27 +192,18 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![input.contact_id, input.post_id, input.kind, at_ms, now_ms],
             )?;
-            let id = tx.last_insert_rowid();
-            found(
-                "touch",
-                id,
-                tx.query_row(
-                    &format!("SELECT {TOUCH_COLUMNS} FROM contact_touches WHERE id = ?1"),
-                    [id],
-                    touch_from_row,
-                ),
-            )
+            touch_by_id(tx, tx.last_insert_rowid())
         })
     }
 
-    /// Removes a touch typed by mistake.
-    pub fn delete_touch(&self, id: i64) -> Result<()> {
+    /// Removes a touch typed by mistake and returns it, so that undo can add the same moment
+    /// again ([`Store::add_touch`] with its contact, post, kind and time). Touches are only
+    /// typed by hand (no import writes them), so that gives back exactly what was there.
+    pub fn delete_touch(&self, id: i64) -> Result<ContactTouch> {
         self.write(|tx| {
-            let changed = tx.execute("DELETE FROM contact_touches WHERE id = ?1", [id])?;
-            if changed == 0 {
-                return Err(Error::NotFound { what: "touch", id });
-            }
-            Ok(())
+            let touch = touch_by_id(tx, id)?;
+            tx.execute("DELETE FROM contact_touches WHERE id = ?1", [id])?;
+            Ok(touch)
         })
     }
 
@@ -239,7 +247,7 @@ impl Store {
             }
             let mut touches: HashMap<i64, Vec<(i64, ContactTouch)>> = HashMap::new();
             let mut stmt = tx.prepare(&format!(
-                "SELECT {TOUCH_COLUMNS} FROM contact_touches ORDER BY at_ms, id"
+                "SELECT {TOUCH_COLUMNS} {TOUCH_FROM} ORDER BY t.at_ms, t.id"
             ))?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(4)?, touch_from_row(r)?)))?;
             for row in rows {

@@ -703,3 +703,256 @@ fn the_warm_circle_is_two_days_of_touches_before_the_first_inquiry() {
     store.delete_touch(t.id).unwrap();
     assert_eq!(store.delete_touch(t.id).unwrap_err().code(), "not_found");
 }
+
+#[test]
+fn recorded_sizes_are_listed_newest_first_a_page_at_a_time_and_can_be_corrected() {
+    use afterword_core::model::AudienceSnapshotEdit;
+    let (_dir, store) = fresh_store();
+    // 30 days of connections and one followers size that must not show in the connections list.
+    for day in 1..=30 {
+        snapshot(
+            &store,
+            LINKEDIN,
+            None,
+            &format!("2026-04-{day:02} 09:00"),
+            100 + day,
+        );
+    }
+    snapshot(
+        &store,
+        LINKEDIN,
+        Some(AudienceMeasure::Followers),
+        "2026-04-15 09:00",
+        5000,
+    );
+    let page = store
+        .audience_snapshot_page(LINKEDIN, AudienceMeasure::Connections, 0, 10)
+        .unwrap();
+    assert_eq!(page.total, 30);
+    let sizes: Vec<i64> = page.snapshots.iter().map(|s| s.size).collect();
+    assert_eq!(sizes, (121..=130).rev().collect::<Vec<_>>());
+    let last = store
+        .audience_snapshot_page(LINKEDIN, AudienceMeasure::Connections, 25, 10)
+        .unwrap();
+    let sizes: Vec<i64> = last.snapshots.iter().map(|s| s.size).collect();
+    assert_eq!(sizes, [105, 104, 103, 102, 101]);
+    // A limit out of range is brought back within it, never an error or an empty page.
+    assert_eq!(
+        store
+            .audience_snapshot_page(LINKEDIN, AudienceMeasure::Connections, -5, 0)
+            .unwrap()
+            .snapshots
+            .len(),
+        1
+    );
+
+    // A typo corrected: 1300 was meant to be 130, and it was the 29th, not the 30th.
+    let newest = page.snapshots[0].id;
+    let edit = |at: &str, size| AudienceSnapshotEdit {
+        at: at.into(),
+        size,
+    };
+    let code = |e: AudienceSnapshotEdit| {
+        store
+            .update_audience_snapshot(newest, &e, NOW, &Amsterdam)
+            .unwrap_err()
+            .code()
+    };
+    assert_eq!(code(edit("2026-04-30 09:00", -1)), "size_invalid");
+    assert_eq!(code(edit("2026-13-01 09:00", 1)), "date_invalid");
+    assert_eq!(code(edit("2026-06-30 09:00", 1)), "date_in_future");
+    let fixed = store
+        .update_audience_snapshot(newest, &edit("2026-04-29 18:00", 131), NOW, &Amsterdam)
+        .unwrap();
+    assert_eq!(
+        (fixed.size, fixed.measure),
+        (131, AudienceMeasure::Connections)
+    );
+    let head = audience::headline(&store).unwrap();
+    let connections = head
+        .series
+        .iter()
+        .find(|s| s.measure == AudienceMeasure::Connections)
+        .unwrap();
+    assert_eq!(connections.latest_size, 131);
+    assert_eq!(
+        store
+            .update_audience_snapshot(9999, &edit("2026-04-29 18:00", 1), NOW, &Amsterdam)
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+
+    // Deleted, it leaves the list and its count; undone, it is back.
+    store.delete_audience_snapshot(newest, NOW).unwrap();
+    let page = store
+        .audience_snapshot_page(LINKEDIN, AudienceMeasure::Connections, 0, 1)
+        .unwrap();
+    assert_eq!((page.total, page.snapshots[0].size), (29, 129));
+    store.restore_audience_snapshot(newest).unwrap();
+    assert_eq!(
+        store
+            .audience_snapshot_page(LINKEDIN, AudienceMeasure::Connections, 0, 1)
+            .unwrap()
+            .snapshots[0]
+            .size,
+        131
+    );
+}
+
+#[test]
+fn the_headline_agrees_with_the_overview() {
+    let (_dir, store) = fresh_store();
+    snapshot(&store, NEWSLETTER, None, "2026-01-05 09:00", 40);
+    snapshot(&store, NEWSLETTER, None, "2026-03-05 09:00", 55);
+    snapshot(&store, LINKEDIN, None, "2026-02-01 09:00", 300);
+    snapshot(
+        &store,
+        LINKEDIN,
+        Some(AudienceMeasure::Followers),
+        "2026-02-01 09:00",
+        900,
+    );
+    let hidden = store
+        .audience_snapshot_page(NEWSLETTER, AudienceMeasure::Subscribers, 0, 1)
+        .unwrap()
+        .snapshots[0]
+        .id;
+    snapshot(&store, NEWSLETTER, None, "2026-04-05 09:00", 1);
+    let newest = store
+        .audience_snapshot_page(NEWSLETTER, AudienceMeasure::Subscribers, 0, 1)
+        .unwrap()
+        .snapshots[0]
+        .id;
+    assert_ne!(hidden, newest);
+    store.delete_audience_snapshot(newest, NOW).unwrap();
+    store
+        .create_post(&post(LINKEDIN, "2026-03-01 10:00", "On rest"), NOW)
+        .unwrap();
+    let as_client = validate::inquiry(
+        &InquiryInput {
+            received_at: "2026-03-03 10:00".into(),
+            name: "Anna".into(),
+            status: InquiryStatus::Client,
+            ..Default::default()
+        },
+        NOW,
+        &Amsterdam,
+    )
+    .unwrap();
+    store.create_inquiry(&as_client, NOW).unwrap();
+    store
+        .create_inquiry(&inquiry("2026-03-04 10:00", "Bram"), NOW)
+        .unwrap();
+
+    let head = audience::headline(&store).unwrap();
+    let overview =
+        audience::overview(&store, &InsightSettings::default(), NOW, &Amsterdam, None).unwrap();
+    assert_eq!(head.series.len(), overview.series.len());
+    for (h, s) in head.series.iter().zip(&overview.series) {
+        assert_eq!((h.channel_id, h.measure), (s.channel_id, s.measure));
+        assert_eq!(h.points as usize, s.size.len());
+        assert_eq!((h.first_at_ms, h.first_size), (s.at_ms[0], s.size[0]));
+        let last = s.size.len() - 1;
+        assert_eq!(
+            (h.latest_at_ms, h.latest_size),
+            (s.at_ms[last], s.size[last])
+        );
+    }
+    // The deleted size (1 subscriber) is not the newsletter's latest.
+    let newsletter = head
+        .series
+        .iter()
+        .find(|s| s.channel_id == NEWSLETTER)
+        .unwrap();
+    assert_eq!((newsletter.first_size, newsletter.latest_size), (40, 55));
+    assert_eq!((head.posts, head.inquiries, head.clients), (1, 2, 1));
+}
+
+#[test]
+fn a_touch_names_its_post_and_deleting_one_gives_back_what_undo_needs() {
+    let (_dir, store) = fresh_store();
+    let p = store
+        .create_post(&post(LINKEDIN, "2026-03-01 10:00", "On rest"), NOW)
+        .unwrap();
+    let person = store
+        .create_contact(
+            &ContactInput {
+                name: "Noor".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .unwrap();
+    let input = TouchInput {
+        contact_id: person.id,
+        post_id: Some(p.id),
+        kind: TouchKind::Comment,
+        at: "2026-03-02 21:45".into(),
+    };
+    let t = store.add_touch(&input, NOW, &Amsterdam).unwrap();
+    assert_eq!(t.post_title.as_deref(), Some("On rest"));
+    // The time of day is kept, not rounded to noon: 21:45 in Amsterdam is 20:45 UTC.
+    assert_eq!(t.at, "2026-03-02T20:45:00Z");
+
+    let removed = store.delete_touch(t.id).unwrap();
+    assert_eq!(removed, t);
+    assert!(store.contacts_overview(NOW, &Amsterdam).unwrap()[0]
+        .touches
+        .is_empty());
+    let again = store
+        .add_touch(
+            &TouchInput {
+                contact_id: removed.contact_id,
+                post_id: removed.post_id,
+                kind: removed.kind,
+                at: removed.at.clone(),
+            },
+            NOW,
+            &Amsterdam,
+        )
+        .unwrap();
+    assert_eq!(
+        (again.at.as_str(), again.kind, again.post_id),
+        (t.at.as_str(), t.kind, t.post_id)
+    );
+
+    // A deleted post leaves the touch, without a title to show.
+    store.delete_post(p.id, NOW).unwrap();
+    let people = store.contacts_overview(NOW, &Amsterdam).unwrap();
+    assert_eq!(people[0].touches[0].post_title, None);
+    assert_eq!(people[0].touches[0].post_id, Some(p.id));
+}
+
+#[test]
+fn deleting_a_person_keeps_their_conversations_and_undo_brings_back_the_whole_picture() {
+    let (_dir, store) = fresh_store();
+    let i = store
+        .create_inquiry(&inquiry("2026-04-01 10:00", "Sanne"), NOW)
+        .unwrap();
+    let contact = i.contact_id.unwrap();
+    store
+        .add_touch(
+            &TouchInput {
+                contact_id: contact,
+                post_id: None,
+                kind: TouchKind::Message,
+                at: "2026-03-20 10:00".into(),
+            },
+            NOW,
+            &Amsterdam,
+        )
+        .unwrap();
+    store.delete_contact(contact, NOW).unwrap();
+    // The conversation stays an inquiry (it counts for what followed the posts) and keeps
+    // pointing at the hidden person, so reopening the store does not make a new one of her.
+    assert_eq!(store.get_inquiry(i.id).unwrap().contact_id, Some(contact));
+    assert!(store.contacts_overview(NOW, &Amsterdam).unwrap().is_empty());
+    let dir = _dir.path().to_path_buf();
+    drop(store);
+    let store = Store::open_in_dir(&dir).unwrap();
+    assert!(store.contacts_overview(NOW, &Amsterdam).unwrap().is_empty());
+    store.restore_contact(contact).unwrap();
+    let people = store.contacts_overview(NOW, &Amsterdam).unwrap();
+    assert_eq!((people[0].inquiries.len(), people[0].touches.len()), (1, 1));
+}

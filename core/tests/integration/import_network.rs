@@ -239,3 +239,75 @@ fn a_bad_date_in_invitations_names_it() {
     );
     assert!(issue.message.contains("9/5/26, 1:12 AM"));
 }
+
+#[test]
+fn people_come_from_accepted_possible_inquiries_not_from_the_connection_list() {
+    let (_dir, store) = fresh_store();
+    let older = linkedin::parse(&fixture("linkedin/older"), &ctx()).expect("older");
+    import::apply(&store, &older, NOW).expect("apply");
+    // Connections and possible inquiries alone add nobody to People.
+    assert!(count(&store, "audience_snapshots") > 0);
+    assert_eq!(count(&store, "contacts"), 0);
+    let open = store.list_candidates().expect("candidates");
+    let femke = open.iter().find(|c| c.name == "Femke Bakker").unwrap();
+    let ivo = open.iter().find(|c| c.name == "Ivo de Wit").unwrap();
+    store.dismiss_candidate(ivo.id, NOW).expect("dismiss");
+    assert_eq!(count(&store, "contacts"), 0);
+
+    // Accepted, she is a person with the profile the archive gave.
+    let input = InquiryInput {
+        received_at: "2025-09-05 03:12".into(),
+        name: "Femke Bakker".into(),
+        via: Via::LinkedinMessage,
+        ..Default::default()
+    };
+    let valid = validate::inquiry(&input, NOW, &Amsterdam).expect("valid");
+    let inquiry = store
+        .accept_candidate(femke.id, &valid, NOW)
+        .expect("accept");
+    let people = store.contacts_overview(NOW, &Amsterdam).expect("people");
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].contact.id, inquiry.contact_id.unwrap());
+    assert_eq!(
+        people[0].contact.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/femkebakker")
+    );
+}
+
+#[test]
+fn a_profile_the_user_gave_is_kept_when_a_possible_inquiry_is_accepted() {
+    use afterword_core::model::ContactInput;
+    let (_dir, store) = fresh_store();
+    let mine = store
+        .create_contact(
+            &ContactInput {
+                name: "Femke Bakker".into(),
+                profile_url: Some("https://femke.example/".into()),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .expect("contact");
+    let older = linkedin::parse(&fixture("linkedin/older"), &ctx()).expect("older");
+    import::apply(&store, &older, NOW).expect("apply");
+    let femke = store
+        .list_candidates()
+        .expect("candidates")
+        .into_iter()
+        .find(|c| c.name == "Femke Bakker")
+        .unwrap();
+    let input = InquiryInput {
+        received_at: "2025-09-05 03:12".into(),
+        name: "femke bakker".into(),
+        ..Default::default()
+    };
+    let valid = validate::inquiry(&input, NOW, &Amsterdam).expect("valid");
+    let inquiry = store
+        .accept_candidate(femke.id, &valid, NOW)
+        .expect("accept");
+    assert_eq!(inquiry.contact_id, Some(mine.id));
+    assert_eq!(
+        store.get_contact(mine.id).unwrap().profile_url.as_deref(),
+        Some("https://femke.example/")
+    );
+}

@@ -67,7 +67,8 @@ pub async fn add_touch(
         .add_touch(&input, state.clock.now_ms(), &chrono::Local)?)
 }
 
+/// Removes a touch and returns it, so that undo can add the same moment again.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn delete_touch(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub async fn delete_touch(state: State<'_, AppState>, id: i64) -> CommandResult<ContactTouch> {
     Ok(state.store()?.delete_touch(id)?)
 }

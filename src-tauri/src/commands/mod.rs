@@ -97,6 +97,9 @@ macro_rules! all_commands {
             $crate::commands::contacts::add_touch,
             $crate::commands::contacts::delete_touch,
             $crate::commands::startup::startup_mark,
+            $crate::commands::audience::audience_headline,
+            $crate::commands::audience::audience_sizes,
+            $crate::commands::audience::update_audience_snapshot,
         ]
     };
 }

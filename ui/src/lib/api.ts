@@ -44,6 +44,10 @@ import type { PostEngagement } from "./bindings/PostEngagement";
 import type { PostMetrics } from "./bindings/PostMetrics";
 import type { PostNumbers } from "./bindings/PostNumbers";
 import type { TouchInput } from "./bindings/TouchInput";
+import type { AudienceHeadline } from "./bindings/AudienceHeadline";
+import type { AudienceSnapshotEdit } from "./bindings/AudienceSnapshotEdit";
+import type { AudienceSnapshotPage } from "./bindings/AudienceSnapshotPage";
+import type { AudienceMeasure } from "./bindings/AudienceMeasure";
 
 export type { BackupFile } from "./bindings/BackupFile";
 export type { BackupKind } from "./bindings/BackupKind";
@@ -112,6 +116,8 @@ export type { Metric } from "./bindings/Metric";
 export type { MetricRecord } from "./bindings/MetricRecord";
 export type { Observation } from "./bindings/Observation";
 export type { TouchKind } from "./bindings/TouchKind";
+export type { AudienceHeadline, AudienceSnapshotEdit, AudienceSnapshotPage };
+export type { SeriesHeadline } from "./bindings/SeriesHeadline";
 export type {
   CalendarData,
   CalendarPost,
@@ -294,4 +300,12 @@ export const setHowKnown = (id: number, howKnown: HowKnown) =>
 export const deleteContact = (id: number) => invoke<void>("delete_contact", { id });
 export const restoreContact = (id: number) => invoke<Contact>("restore_contact", { id });
 export const addTouch = (input: TouchInput) => invoke<ContactTouch>("add_touch", { input });
-export const deleteTouch = (id: number) => invoke<void>("delete_touch", { id });
+/** Removes a touch and returns it, so that undo can add the same moment again. */
+export const deleteTouch = (id: number) => invoke<ContactTouch>("delete_touch", { id });
+/** The Audience view's first numbers: each series' first and latest size, and the counts. */
+export const audienceHeadline = () => invoke<AudienceHeadline>("audience_headline");
+/** One page of a channel's recorded sizes in one measure, newest first. */
+export const audienceSizes = (channelId: number, measure: AudienceMeasure, offset: number, limit: number) =>
+  invoke<AudienceSnapshotPage>("audience_sizes", { channel_id: channelId, measure, offset, limit });
+export const updateAudienceSnapshot = (id: number, edit: AudienceSnapshotEdit) =>
+  invoke<AudienceSnapshot>("update_audience_snapshot", { id, edit });

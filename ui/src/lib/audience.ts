@@ -1,6 +1,14 @@
 // Pure helpers of the Audience and People views: numbers shown as "—" when missing (never 0),
 // the observations in words, the chart's data.
-import type { AudienceMonth, ChartSeries, Metric, Observation, PostMetrics } from "./api";
+import type {
+  AudienceMonth,
+  ChartSeries,
+  Metric,
+  Observation,
+  PostEngagement,
+  PostMetrics,
+  SeriesHeadline,
+} from "./api";
 import type { MessageKey } from "./i18n/en";
 import type { Params } from "./i18n/interpolate";
 
@@ -132,6 +140,12 @@ export function monthsChartData(months: AudienceMonth[]): (number | null)[][] {
   ];
 }
 
+/** The local "YYYY-MM" month an instant (in seconds) falls in: the months chart's x back. */
+export function monthOfSeconds(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+}
+
 const monthFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "May 2026" / "mei 2026". (One formatter per locale: the month table has a row per month.) */
@@ -143,6 +157,101 @@ export function monthLabel(month: string, locale: string): string {
     monthFormatters.set(locale, f);
   }
   return f.format(new Date(y, m - 1, 1));
+}
+
+// ---------- The per-post table ----------
+
+/** The columns the per-post table sorts by. "post" sorts by the day it was published. */
+export type EngagementSortKey = "post" | "clients" | "inquiries" | "rate" | "engagements" | "audience";
+export type SortDirection = "ascending" | "descending";
+
+/** The table's own order ("what followed"): clients, then inquiries, biggest first. */
+export const DEFAULT_ENGAGEMENT_SORT: { key: EngagementSortKey; dir: SortDirection } = {
+  key: "clients",
+  dir: "descending",
+};
+
+/** The value a column sorts by; null is "not recorded" and goes last either way. */
+function sortValue(p: PostEngagement, key: EngagementSortKey): number | null {
+  switch (key) {
+    case "post":
+      return 0;
+    case "clients":
+      return p.credited_clients;
+    case "inquiries":
+      return p.credited_inquiries;
+    case "rate":
+      return p.engagement_rate;
+    case "engagements":
+      return p.engagements;
+    case "audience":
+      return p.audience_size;
+  }
+}
+
+/**
+ * A sorted copy of the per-post rows. Sorted by clients, ties go by inquiries (the same
+ * direction) and then by engagement rate, so "clients, biggest first" is exactly the order the
+ * view starts with: what followed, then engagement. A number that was not recorded goes last
+ * whichever way a column is sorted (missing is never treated as zero). Remaining ties: newest
+ * first.
+ */
+export function sortEngagement(
+  posts: readonly PostEngagement[],
+  key: EngagementSortKey,
+  dir: SortDirection,
+): PostEngagement[] {
+  const sign = dir === "ascending" ? 1 : -1;
+  // RFC 3339 UTC strings of one shape sort as text.
+  const newestFirst = (a: PostEngagement, b: PostEngagement) =>
+    a.published_at < b.published_at ? 1 : a.published_at > b.published_at ? -1 : b.id - a.id;
+  const rateLast = (a: PostEngagement, b: PostEngagement) =>
+    (b.engagement_rate ?? -Infinity) - (a.engagement_rate ?? -Infinity);
+  return [...posts].sort((a, b) => {
+    if (key === "post") return sign * -newestFirst(a, b);
+    const av = sortValue(a, key);
+    const bv = sortValue(b, key);
+    if (av === null || bv === null) {
+      if (av !== bv) return av === null ? 1 : -1;
+      return newestFirst(a, b);
+    }
+    let byValue = av - bv;
+    if (byValue === 0 && key === "clients") byValue = a.credited_inquiries - b.credited_inquiries;
+    if (byValue !== 0) return sign * byValue;
+    if (key === "clients") return rateLast(a, b) || newestFirst(a, b);
+    return newestFirst(a, b);
+  });
+}
+
+// ---------- The headline and the charts' hover values ----------
+
+/** The chart in words, from the headline: per series the latest size and where it started. */
+export function headlineWords(
+  series: SeriesHeadline[],
+  t: Translate,
+  locale: string,
+  formatDay: (ms: number, locale: string) => string,
+): string[] {
+  return series.map((s) => {
+    const latest = t("audience.chartLatest", {
+      channel: s.channel,
+      measure: t(`measure.${s.measure}`),
+      size: countOrMissing(s.latest_size, locale),
+      date: formatDay(s.latest_at_ms, locale),
+    });
+    return s.points > 1
+      ? `${latest}, ${t("audience.chartSince", { size: countOrMissing(s.first_size, locale), date: formatDay(s.first_at_ms, locale) })}`
+      : latest;
+  });
+}
+
+/**
+ * What a chart's legend shows for the point under the pointer: a count, or a percentage on the
+ * right-hand scale; "—" where a series has no value at that moment (never 0).
+ */
+export function hoverValue(v: number | null | undefined, locale: string, unit: string | null = null): string {
+  if (v == null || !Number.isFinite(v)) return MISSING;
+  return `${nf(locale, { maximumFractionDigits: unit ? 1 : 0 }).format(v)}${unit ?? ""}`;
 }
 
 declare global {

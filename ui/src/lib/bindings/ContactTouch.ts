@@ -8,4 +8,9 @@ export type ContactTouch = { id: number, contact_id: number, post_id: number | n
 /**
  * RFC 3339, UTC, with a 'Z'.
  */
-at: string, source: string, };
+at: string, source: string, 
+/**
+ * The title of the post it was about (or the start of its text); null when it was about
+ * no post or that post was deleted.
+ */
+post_title: string | null, };
