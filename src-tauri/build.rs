@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "rename_channel",
     "set_channel_archived",
     "list_posts",
+    "list_posts_page",
     "get_post",
     "create_post",
     "update_post",

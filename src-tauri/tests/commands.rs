@@ -87,6 +87,13 @@ fn a_post_and_an_inquiry_round_trip_through_the_commands() {
 
     let posts = h.ok("list_posts", json!({ "filter": { "query": "minder" } }));
     assert_eq!(posts.as_array().map(Vec::len), Some(1));
+    let page = h.ok("list_posts_page", json!({ "filter": {}, "limit": 50 }));
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["posts"][0]["id"], post["id"]);
+    let err = h
+        .call("list_posts_page", json!({ "filter": {}, "limit": -1 }))
+        .unwrap_err();
+    assert!(!err.to_string().is_empty(), "a negative page size is refused");
     let inquiries = h.ok(
         "list_inquiries",
         json!({ "filter": { "status": "client" } }),

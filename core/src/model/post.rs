@@ -90,6 +90,16 @@ pub struct PostFilter {
     pub channel_id: Option<i64>,
 }
 
+/// The newest posts that match a filter, and how many match in all: the posts list shows the
+/// first page and offers the rest, so opening the app does not load ten years of posts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PostPage {
+    pub posts: Vec<Post>,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
 /// A post an inquiry may have come from, for the "confirmed source" picker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

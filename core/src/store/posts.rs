@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, Row, Transaction};
 use super::channels::{channel_by_id, default_post_kind};
 use super::{found, Store};
 use crate::error::{Error, Result};
-use crate::model::{CandidatePost, Post, PostFilter};
+use crate::model::{CandidatePost, Post, PostFilter, PostPage};
 use crate::time::{from_ms, MS_PER_DAY};
 use crate::validate::ValidPost;
 
@@ -98,6 +98,37 @@ impl Store {
 
     /// Posts newest first, narrowed by channel and a case-insensitive search over title, text
     /// and link.
+    /// The newest `limit` posts that match `filter`, and how many match in all. Without a text
+    /// search only those rows are read (the time index gives them in order), so the first view
+    /// costs the same with ten posts or ten thousand.
+    pub fn list_posts_page(&self, filter: &PostFilter, limit: u32) -> Result<PostPage> {
+        let searching = filter.query.as_deref().is_some_and(|q| !q.trim().is_empty());
+        if searching {
+            let mut posts = self.list_posts(filter)?;
+            let total = posts.len() as u64;
+            posts.truncate(limit as usize);
+            return Ok(PostPage { posts, total });
+        }
+        self.read(|c| {
+            let total: i64 = c
+                .prepare_cached(
+                    "SELECT COUNT(*) FROM posts
+                     WHERE deleted_at_ms IS NULL AND (?1 IS NULL OR channel_id = ?1)",
+                )?
+                .query_row([filter.channel_id], |r| r.get(0))?;
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {COLUMNS} {FROM}
+                 WHERE p.deleted_at_ms IS NULL AND (?1 IS NULL OR p.channel_id = ?1)
+                 ORDER BY p.published_at_ms DESC, p.id DESC LIMIT ?2"
+            ))?;
+            let rows = stmt.query_map(params![filter.channel_id, limit], from_row)?;
+            Ok(PostPage {
+                posts: rows.collect::<rusqlite::Result<_>>()?,
+                total: total as u64,
+            })
+        })
+    }
+
     pub fn list_posts(&self, filter: &PostFilter) -> Result<Vec<Post>> {
         let needle = filter
             .query

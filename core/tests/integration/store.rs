@@ -67,6 +67,56 @@ fn posts_list_newest_first_with_search_and_channel_filter() {
 }
 
 #[test]
+fn a_page_of_posts_is_the_newest_few_with_the_count_of_all_that_match() {
+    let (_dir, store) = fresh_store();
+    let li = linkedin(&store);
+    let nl = store.channel_by_name("Newsletter").unwrap().id;
+    for day in 1..=9 {
+        let channel = if day % 3 == 0 { nl } else { li };
+        let title = format!("Day {day}");
+        store
+            .create_post(&post(channel, &format!("2026-04-0{day} 09:00"), &title), NOW)
+            .unwrap();
+    }
+    let gone = store
+        .create_post(&post(li, "2026-04-10 09:00", "Deleted"), NOW)
+        .unwrap();
+    store.delete_post(gone.id, NOW).unwrap();
+    let titles = |page: &afterword_core::model::PostPage| -> Vec<String> {
+        page.posts.iter().map(|p| p.title.clone().unwrap()).collect()
+    };
+
+    let page = store.list_posts_page(&PostFilter::default(), 4).unwrap();
+    assert_eq!(titles(&page), ["Day 9", "Day 8", "Day 7", "Day 6"]);
+    assert_eq!(page.total, 9, "the deleted post is not counted");
+    assert_eq!(
+        page.posts,
+        store.list_posts(&PostFilter::default()).unwrap()[..4],
+        "a page is the start of the full list"
+    );
+
+    let newsletters = PostFilter {
+        query: None,
+        channel_id: Some(nl),
+    };
+    let page = store.list_posts_page(&newsletters, 2).unwrap();
+    assert_eq!(titles(&page), ["Day 9", "Day 6"]);
+    assert_eq!(page.total, 3);
+
+    let search = PostFilter {
+        query: Some(" DAY ".into()),
+        channel_id: Some(li),
+    };
+    let page = store.list_posts_page(&search, 5).unwrap();
+    assert_eq!(titles(&page), ["Day 8", "Day 7", "Day 5", "Day 4", "Day 2"]);
+    assert_eq!(page.total, 6);
+
+    let everything = store.list_posts_page(&PostFilter::default(), 100).unwrap();
+    assert_eq!(everything.posts.len(), 9);
+    assert_eq!(everything.total, 9);
+}
+
+#[test]
 fn delete_hides_a_post_and_undo_brings_it_back_with_its_links() {
     let (_dir, store) = fresh_store();
     let p = store

@@ -1,4 +1,4 @@
-use afterword_core::model::{CandidatePost, Post, PostFilter, PostInput};
+use afterword_core::model::{CandidatePost, Post, PostFilter, PostInput, PostPage};
 use afterword_core::time::parse_moment;
 use afterword_core::{validate, Error};
 use tauri::State;
@@ -16,6 +16,16 @@ pub async fn list_posts(
     filter: PostFilter,
 ) -> CommandResult<Vec<Post>> {
     Ok(state.store()?.list_posts(&filter)?)
+}
+
+/// The posts list's first page (and more as the user asks): the newest `limit` that match.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_posts_page(
+    state: State<'_, AppState>,
+    filter: PostFilter,
+    limit: u32,
+) -> CommandResult<PostPage> {
+    Ok(state.store()?.list_posts_page(&filter, limit)?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

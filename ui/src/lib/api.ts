@@ -20,6 +20,7 @@ import type { InsightsSummary } from "./bindings/InsightsSummary";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
+import type { PostPage } from "./bindings/PostPage";
 import type { CalendarData } from "./bindings/CalendarData";
 import type { CalendarPost } from "./bindings/CalendarPost";
 import type { ChannelCadence } from "./bindings/ChannelCadence";
@@ -163,6 +164,8 @@ export const setChannelArchived = (id: number, archived: boolean) =>
 
 // Posts
 export const listPosts = (filter: PostFilter) => invoke<Post[]>("list_posts", { filter });
+export const listPostsPage = (filter: PostFilter, limit: number) =>
+  invoke<PostPage>("list_posts_page", { filter, limit });
 export const getPost = (id: number) => invoke<Post>("get_post", { id });
 export const createPost = (input: PostInput) => invoke<Post>("create_post", { input });
 export const updatePost = (id: number, input: PostInput) => invoke<Post>("update_post", { id, input });
