@@ -165,7 +165,7 @@ await_mark() {
         sleep 0.02
     done
     sleep 0.05 # the mark is written in one go; let the write finish
-    echo $(($(tr -d '[:space:]' <"$dir/mark") - $(<"$dir/start")))
+    echo $(($(head -n 1 "$dir/mark" | tr -d '[:space:]') - $(<"$dir/start")))
 }
 
 # Ends the tree under $1: TERM, then KILL for anything left after 5 s.
@@ -213,6 +213,9 @@ measure() {
             fi
             stop_tree "$pid"
             echo "$which $us $kb" >>"$results"
+            # The steps on the way (after the mark's own line), relative to the start.
+            tail -n +2 "$dir/mark" | awk -v s="$(<"$dir/start")" -v w="$which" \
+                'NF == 2 { print w, $1, ($2 - s) / 1000 }' >>"$results.steps"
             printf '    %2d %-5s  start-up %6.0f ms  PSS %6.1f MB\n' "$round" "$which" \
                 "$(awk -v u="$us" 'BEGIN { print u / 1000 }')" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
         done
@@ -245,7 +248,35 @@ measure() {
             sprintf("%.1f/min", EW[1]), (AW[1] <= 1 ? "ok" : "OVER")
     }'
     echo "    (load average now: $(cut -d' ' -f1-3 /proc/loadavg); other work on the machine moves these)"
+    start_up_steps "$results.steps"
     rm -rf "$run_dir"
+}
+
+# Where start-up time goes: per step ("which name ms-after-start" lines in $1), the median ms
+# after the process started, in order, the app's and the empty window's side by side.
+start_up_steps() {
+    [[ -s $1 ]] || return 0
+    echo
+    say "on the way to the mark: median ms after the process started"
+    awk '{ k = $1 " " $2; n[k]++; v[k, n[k]] = $3; names[$2] = 1 }
+        END {
+            for (k in n) {
+                # an insertion sort per step: ten or so values
+                c = n[k]
+                for (i = 2; i <= c; i++) { x = v[k, i]; j = i - 1
+                    while (j > 0 && v[k, j] > x) { v[k, j + 1] = v[k, j]; j-- } v[k, j + 1] = x }
+                med[k] = (c % 2) ? v[k, (c + 1) / 2] : (v[k, c / 2] + v[k, c / 2 + 1]) / 2
+            }
+            for (s in names) {
+                a = ("app " s in med) ? sprintf("%.0f", med["app " s]) : "-"
+                e = ("empty " s in med) ? sprintf("%.0f", med["empty " s]) : "-"
+                order = ("app " s in med) ? med["app " s] : med["empty " s]
+                printf "%012.3f        %-24s %10s %14s\n", order, s, a, e
+            }
+        }' "$1" | sort | cut -c17- | {
+        printf '    %-24s %10s %14s\n' step Afterword "empty window"
+        cat
+    }
 }
 
 # Launches $1 once, waits for the mark and the idle time, counts context switches over

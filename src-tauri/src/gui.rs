@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use tauri::{App, AppHandle, Builder, Manager, RunEvent, Runtime};
 
@@ -33,8 +34,10 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 /// Opens the window on the data dir and runs until the user quits. Returns the exit code.
 /// `background`: started at login; the window stays hidden when closing to the tray is on.
 pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
+    let entered_us = startup::epoch_micros();
     let dir = data_dir::resolve(data_dir);
     let state = AppState::open(&dir);
+    let store_open_us = startup::epoch_micros();
     let builder = configure(tauri::Builder::default(), state)
         // Also from Rust only: commands::window turns it on and off.
         .plugin(
@@ -43,7 +46,13 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
                 .build(),
         )
         .setup(move |app| {
+            let steps = app.state::<Startup>();
+            steps.step("shell-run", entered_us);
+            steps.step("shell-store-open", store_open_us);
+            steps.step("shell-setup", startup::epoch_micros());
             setup_desktop(app, background);
+            app.state::<Startup>()
+                .step("shell-setup-done", startup::epoch_micros());
             Ok(())
         });
     let app = match builder.build(tauri::generate_context!()) {
@@ -102,7 +111,11 @@ fn start_reminders<R: Runtime>(app: &AppHandle<R>) {
             },
         )
     });
-    match reminders::start(store, clock, deliver) {
+    // Wait for the first view, but not longer than a page that never marks would keep the
+    // window hidden (then the fallback shows it, and opens the gate too).
+    let first_view = app.state::<Startup>().first_view();
+    let first_wait = Box::new(move || first_view.wait(startup::FALLBACK + Duration::from_secs(1)));
+    match reminders::start(store, clock, deliver, first_wait) {
         Ok((poker, _thread)) => state.set_reminder_loop(poker),
         Err(e) => eprintln!("afterword: reminders are off, the loop could not start: {e}"),
     }

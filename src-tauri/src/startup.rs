@@ -6,10 +6,13 @@
 //!
 //! For scripts/bench.sh the moment of the mark can be observed from outside: with
 //! `AFTERWORD_STARTUP_MARK_FILE` set, the first mark writes the wall-clock time (epoch
-//! microseconds) to that file.
+//! microseconds) to that file's first line, and then one line per step on the way ("name
+//! epoch-microseconds": the shell's own and those the page sends), so the bench can say where
+//! the time goes.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use tauri::{AppHandle, Manager, Runtime};
@@ -17,6 +20,38 @@ use tauri::{AppHandle, Manager, Runtime};
 pub const MARK_FILE_ENV: &str = "AFTERWORD_STARTUP_MARK_FILE";
 /// How long a page may take before the window is shown without its mark.
 pub const FALLBACK: Duration = Duration::from_secs(5);
+/// The most steps a page may report, and the longest name; more is ignored, not an error.
+const MAX_STEPS: usize = 24;
+const MAX_STEP_NAME: usize = 40;
+
+/// Opens at the start-up mark (or the fallback). Background work that would compete with the
+/// first view for the database and the CPU (the reminder planner reads years of posts) waits
+/// for it, so the first view never waits behind it.
+#[derive(Debug, Default)]
+pub struct FirstView {
+    shown: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl FirstView {
+    fn open(&self) {
+        if let Ok(mut shown) = self.shown.lock() {
+            *shown = true;
+            self.opened.notify_all();
+        }
+    }
+
+    /// Returns once the first view is there, or after `at_most` (a page that never marks must
+    /// not hold the reminders back for good).
+    pub fn wait(&self, at_most: Duration) {
+        let Ok(shown) = self.shown.lock() else {
+            return;
+        };
+        let _ = self
+            .opened
+            .wait_timeout_while(shown, at_most, |shown| !*shown);
+    }
+}
 
 /// What the start-up has seen so far; managed by the app (see `gui::configure`).
 #[derive(Debug, Default)]
@@ -24,6 +59,9 @@ pub struct Startup {
     marked: AtomicBool,
     stay_hidden: AtomicBool,
     mark_file: Option<PathBuf>,
+    /// The shell's steps (name, epoch µs), kept only when there is a mark file to write them to.
+    steps: Mutex<Vec<(String, u128)>>,
+    first_view: Arc<FirstView>,
 }
 
 impl Startup {
@@ -42,6 +80,21 @@ impl Startup {
         self.stay_hidden.store(true, Ordering::SeqCst);
     }
 
+    /// Notes that start-up reached `name` at `at_us` (epoch µs; see [`epoch_micros`]).
+    pub fn step(&self, name: &str, at_us: u128) {
+        if self.mark_file.is_none() {
+            return;
+        }
+        if let Ok(mut steps) = self.steps.lock() {
+            steps.push((name.to_string(), at_us));
+        }
+    }
+
+    /// What background work waits on; see [`FirstView`].
+    pub fn first_view(&self) -> Arc<FirstView> {
+        Arc::clone(&self.first_view)
+    }
+
     pub fn is_marked(&self) -> bool {
         self.marked.load(Ordering::SeqCst)
     }
@@ -52,17 +105,29 @@ impl Startup {
         if self.marked.swap(true, Ordering::SeqCst) {
             return None;
         }
+        self.first_view.open();
         Some(!self.stay_hidden.load(Ordering::SeqCst))
     }
 }
 
 /// The page's first view has its data: record the moment and show the window (once).
-pub fn mark<R: Runtime>(app: &AppHandle<R>, startup: &Startup) {
+/// `page_steps`: the page's own moments on the way, as (name, epoch milliseconds).
+pub fn mark<R: Runtime>(app: &AppHandle<R>, startup: &Startup, page_steps: &[(String, f64)]) {
     let Some(show) = startup.first() else {
         return;
     };
     if let Some(path) = &startup.mark_file {
-        if let Err(e) = std::fs::write(path, format!("{}\n", epoch_micros())) {
+        let mut text = format!("{}\n", epoch_micros());
+        let shell_steps = startup.steps.lock().map(|s| s.clone()).unwrap_or_default();
+        let page_steps = page_steps
+            .iter()
+            .take(MAX_STEPS)
+            .filter(|(name, at)| valid_step_name(name) && at.is_finite() && *at > 0.0)
+            .map(|(name, at_ms)| (format!("page:{name}"), (at_ms * 1000.0) as u128));
+        for (name, at_us) in shell_steps.into_iter().chain(page_steps) {
+            text.push_str(&format!("{name} {at_us}\n"));
+        }
+        if let Err(e) = std::fs::write(path, text) {
             eprintln!(
                 "afterword: could not write the start-up mark to {}: {e}",
                 path.display()
@@ -110,7 +175,18 @@ fn show_window<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn epoch_micros() -> u128 {
+/// A step's name goes into a line of the mark file: a short word, nothing that breaks the line.
+fn valid_step_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_STEP_NAME
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Wall-clock microseconds since the epoch: comparable with the page's `performance.timeOrigin`
+/// and with the time the bench takes before it starts the program.
+pub fn epoch_micros() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_micros())
@@ -127,6 +203,39 @@ mod tests {
         assert_eq!(startup.first(), Some(true));
         assert!(startup.is_marked());
         assert_eq!(startup.first(), None);
+    }
+
+    #[test]
+    fn the_first_view_gate_opens_at_the_mark_and_waiting_has_a_limit() {
+        let startup = Startup::default();
+        let gate = startup.first_view();
+        let begun = std::time::Instant::now();
+        gate.wait(Duration::from_millis(50));
+        assert!(
+            begun.elapsed() >= Duration::from_millis(50),
+            "closed: waits the limit"
+        );
+        let waiter = std::thread::spawn(move || {
+            let begun = std::time::Instant::now();
+            gate.wait(Duration::from_secs(30));
+            begun.elapsed()
+        });
+        std::thread::sleep(Duration::from_millis(20));
+        assert_eq!(startup.first(), Some(true));
+        let waited = waiter.join().expect("waiter");
+        assert!(waited < Duration::from_secs(30), "the mark let it go");
+        let begun = std::time::Instant::now();
+        startup.first_view().wait(Duration::from_secs(30));
+        assert!(begun.elapsed() < Duration::from_secs(1), "open: no wait");
+    }
+
+    #[test]
+    fn step_names_that_could_break_the_mark_file_are_refused() {
+        assert!(valid_step_name("posts-loaded"));
+        assert!(!valid_step_name(""));
+        assert!(!valid_step_name("two words"));
+        assert!(!valid_step_name("line\nbreak"));
+        assert!(!valid_step_name(&"x".repeat(MAX_STEP_NAME + 1)));
     }
 
     #[test]

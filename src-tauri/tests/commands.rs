@@ -93,7 +93,10 @@ fn a_post_and_an_inquiry_round_trip_through_the_commands() {
     let err = h
         .call("list_posts_page", json!({ "filter": {}, "limit": -1 }))
         .unwrap_err();
-    assert!(!err.to_string().is_empty(), "a negative page size is refused");
+    assert!(
+        !err.to_string().is_empty(),
+        "a negative page size is refused"
+    );
     let inquiries = h.ok(
         "list_inquiries",
         json!({ "filter": { "status": "client" } }),

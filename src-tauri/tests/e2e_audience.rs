@@ -461,7 +461,7 @@ async fn audience_paint_time_with_ten_years_of_daily_sizes() {
     let median = sorted[sorted.len() / 2];
     println!(
         "audience view, 10 years of daily sizes (3 series), 5,000 posts, 2,000 inquiries: first \
-         frame with the numbers {median:.1} ms after the view started (median of {OPENS}; all: {})",
+         frame with the numbers {median:.1} ms after the click that opened it (median of {OPENS}; all: {})",
         times
             .iter()
             .map(|t| format!("{t:.0}"))

@@ -102,7 +102,10 @@ impl Store {
     /// search only those rows are read (the time index gives them in order), so the first view
     /// costs the same with ten posts or ten thousand.
     pub fn list_posts_page(&self, filter: &PostFilter, limit: u32) -> Result<PostPage> {
-        let searching = filter.query.as_deref().is_some_and(|q| !q.trim().is_empty());
+        let searching = filter
+            .query
+            .as_deref()
+            .is_some_and(|q| !q.trim().is_empty());
         if searching {
             let mut posts = self.list_posts(filter)?;
             let total = posts.len() as u64;

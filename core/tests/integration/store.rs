@@ -75,7 +75,10 @@ fn a_page_of_posts_is_the_newest_few_with_the_count_of_all_that_match() {
         let channel = if day % 3 == 0 { nl } else { li };
         let title = format!("Day {day}");
         store
-            .create_post(&post(channel, &format!("2026-04-0{day} 09:00"), &title), NOW)
+            .create_post(
+                &post(channel, &format!("2026-04-0{day} 09:00"), &title),
+                NOW,
+            )
             .unwrap();
     }
     let gone = store
@@ -83,7 +86,10 @@ fn a_page_of_posts_is_the_newest_few_with_the_count_of_all_that_match() {
         .unwrap();
     store.delete_post(gone.id, NOW).unwrap();
     let titles = |page: &afterword_core::model::PostPage| -> Vec<String> {
-        page.posts.iter().map(|p| p.title.clone().unwrap()).collect()
+        page.posts
+            .iter()
+            .map(|p| p.title.clone().unwrap())
+            .collect()
     };
 
     let page = store.list_posts_page(&PostFilter::default(), 4).unwrap();

@@ -14,21 +14,33 @@ const FALLBACK: Duration = Duration::from_secs(5);
 #[derive(Default)]
 struct Marked(AtomicBool);
 
+/// `steps`: the page's navigation moments (name, epoch ms), written after the mark as Afterword
+/// does, one "page:name epoch-µs" line each.
 #[tauri::command]
-fn startup_mark(app: AppHandle, marked: tauri::State<'_, Marked>) {
-    show_once(&app, &marked, true);
+fn startup_mark(
+    app: AppHandle,
+    marked: tauri::State<'_, Marked>,
+    steps: Option<Vec<(String, f64)>>,
+) {
+    show_once(&app, &marked, Some(steps.unwrap_or_default()));
 }
 
-fn show_once(app: &AppHandle, marked: &Marked, write_mark: bool) {
+fn show_once(app: &AppHandle, marked: &Marked, mark_with_steps: Option<Vec<(String, f64)>>) {
     if marked.0.swap(true, Ordering::SeqCst) {
         return;
     }
-    if write_mark {
+    if let Some(steps) = mark_with_steps {
         if let Some(path) = std::env::var_os(MARK_FILE_ENV).filter(|p| !p.is_empty()) {
             let micros = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_micros());
-            let _ = std::fs::write(path, format!("{micros}\n"));
+            let mut text = format!("{micros}\n");
+            for (name, at_ms) in steps.iter().take(8) {
+                if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                    text.push_str(&format!("page:{name} {}\n", (at_ms * 1000.0) as u128));
+                }
+            }
+            let _ = std::fs::write(path, text);
         }
     }
     if let Some(window) = app.get_webview_window("main") {
@@ -46,7 +58,7 @@ fn main() {
                 std::thread::sleep(FALLBACK);
                 let app = handle.clone();
                 let _ = handle.run_on_main_thread(move || {
-                    show_once(&app, &app.state::<Marked>(), false);
+                    show_once(&app, &app.state::<Marked>(), None);
                 });
             });
             Ok(())

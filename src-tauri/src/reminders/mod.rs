@@ -26,10 +26,13 @@ pub const THREAD_NAME: &str = "reminders";
 pub type Deliver = Box<dyn FnMut(&PlannedReminder) -> bool + Send>;
 
 /// Starts the loop on `store` (the database in `store.path()`'s dir is watched).
+/// `first_wait` runs on the loop's thread before anything else: the app passes a wait for its
+/// first view (crate::startup::FirstView), so the planner's reads do not delay it.
 pub fn start(
     store: Arc<Store>,
     clock: Arc<dyn Clock>,
     deliver: Deliver,
+    first_wait: Box<dyn FnOnce() + Send>,
 ) -> std::io::Result<(Poker, JoinHandle<()>)> {
     let dir = store
         .path()
@@ -46,7 +49,10 @@ pub fn start(
     let poker = waiter.poker();
     let thread = std::thread::Builder::new()
         .name(THREAD_NAME.into())
-        .spawn(move || run(&store, clock.as_ref(), &waiter, deliver))?;
+        .spawn(move || {
+            first_wait();
+            run(&store, clock.as_ref(), &waiter, deliver)
+        })?;
     Ok((poker, thread))
 }
 
@@ -149,7 +155,8 @@ mod tests {
         let clock = Arc::new(FixedClock::at_ms(SystemClock.now_ms()));
         let (tx, rx) = mpsc::channel();
         let deliver: Deliver = Box::new(move |r| tx.send(r.key.clone()).is_ok());
-        let (_poker, _thread) = start(store.clone(), clock.clone(), deliver).unwrap();
+        let (_poker, _thread) =
+            start(store.clone(), clock.clone(), deliver, Box::new(|| {})).unwrap();
 
         let first = rx
             .recv_timeout(Duration::from_secs(10))

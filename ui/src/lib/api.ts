@@ -153,7 +153,8 @@ export const leaveDemo = () => invoke<AppInfo>("leave_demo");
 /** Opens an http(s) link in the system browser (the backend refuses anything else). */
 export const openLink = (url: string) => invoke<void>("open_link", { url });
 /** The first view shows real data: the shell shows the (so far hidden) window. See lib/startup.ts. */
-export const startupMark = () => invoke<void>("startup_mark");
+/** `steps`: moments on the way as (name, epoch ms), for the bench's breakdown. */
+export const startupMark = (steps: [string, number][]) => invoke<void>("startup_mark", { steps });
 
 // Channels
 export const listChannels = () => invoke<Channel[]>("list_channels");

@@ -10,16 +10,37 @@ function parts(cents: number): { sign: string; whole: string; fraction: string }
   };
 }
 
+/** Per locale and currency code: the formatter, or null when the code is not a currency Intl
+ * knows. Tables format a sum per row, and making a formatter costs far more than using it. */
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+const plainFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, code: string): Intl.NumberFormat | null {
+  const key = `${locale}|${code}`;
+  if (!moneyFormats.has(key)) {
+    let f: Intl.NumberFormat | null = null;
+    try {
+      f = new Intl.NumberFormat(locale, { style: "currency", currency: code });
+    } catch {
+      f = null;
+    }
+    moneyFormats.set(key, f);
+  }
+  return moneyFormats.get(key) ?? null;
+}
+
 /** "€ 1.500,00" (nl-NL), "€1,500.00" (en-GB). Unknown currency codes still show: "1,500.00 XYZ". */
 export function formatMoney(cents: number, currency: string, locale: string): string {
   const code = currency.trim().toUpperCase() || "EUR";
   const amount = cents / 100; // display only
-  try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: code }).format(amount);
-  } catch {
-    const n = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
-    return `${n} ${code}`;
+  const money = moneyFormat(locale, code);
+  if (money) return money.format(amount);
+  let plain = plainFormats.get(locale);
+  if (!plain) {
+    plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    plainFormats.set(locale, plain);
   }
+  return `${plain.format(amount)} ${code}`;
 }
 
 /** The amount as the Value field shows it for editing: "1500,00" in Dutch, "1500.00" in English. */

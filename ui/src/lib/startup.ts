@@ -6,17 +6,38 @@ import { tick } from "svelte";
 import * as api from "./api";
 
 let marked = false;
+/** Moments on the way to the mark (performance.now()), sent with it for scripts/bench.sh. */
+const steps: [string, number][] = [["script", performance.now()]];
+
+/** Notes that start-up reached `name` now (the first time only). */
+export function startupStep(name: string): void {
+  if (!marked && !steps.some(([n]) => n === name)) steps.push([name, performance.now()]);
+}
+
+/** The steps and the browser's own navigation timings, as epoch milliseconds. */
+function stepsSinceEpoch(): [string, number][] {
+  const origin = performance.timeOrigin;
+  const out: [string, number][] = [["navigation", origin]];
+  const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  if (nav) {
+    out.push(["html", origin + nav.responseEnd], ["dom-interactive", origin + nav.domInteractive]);
+  }
+  for (const [name, at] of steps) out.push([name, origin + at]);
+  out.push(["mark", origin + performance.now()]);
+  return out;
+}
 
 /** After Svelte has put the current state in the DOM and the browser has laid it out. */
 export async function markStartup(): Promise<void> {
   if (marked) return;
   marked = true;
   await tick();
+  steps.push(["in-dom", performance.now()]);
   // A hidden window paints no frames (requestAnimationFrame waits for it to show), so the mark
   // is the moment the first frame is ready: content in the DOM, styles and layout computed.
   void document.body.offsetHeight;
   try {
-    await api.startupMark();
+    await api.startupMark(stepsSinceEpoch());
   } catch {
     // Outside the app (a plain browser) there is no window to show.
   }

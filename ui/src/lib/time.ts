@@ -53,30 +53,44 @@ export function instantFromFields(date: string, time: string): Date | null {
   return ok ? at : null;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and style: making one costs far more than formatting with it, and
+ * lists format two dates a row. */
+function dateFormat(locale: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "2 May 2026, 09:15" (en-GB) / "2 mei 2026 om 09:15" (nl-NL). */
 export function formatDateTime(rfc3339: string, locale: string): string {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return rfc3339;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+  return dateFormat(locale, "date-time", { dateStyle: "medium", timeStyle: "short" }).format(d);
 }
 
 /** "2 May 2026" / "2 mei 2026". */
 export function formatDate(rfc3339: string, locale: string): string {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return rfc3339;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
+  return dateFormat(locale, "date", { dateStyle: "medium" }).format(d);
 }
 
 /** "Sat 2 May" style, short, for list rows. */
 export function formatDayShort(rfc3339: string, locale: string): string {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return rfc3339;
-  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(d);
+  return dateFormat(locale, "day-short", { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(d);
 }
 
 /** "09:15". */
 export function formatTime(rfc3339: string, locale: string): string {
   const d = new Date(rfc3339);
   if (Number.isNaN(d.getTime())) return "";
-  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(d);
+  return dateFormat(locale, "time", { hour: "2-digit", minute: "2-digit" }).format(d);
 }
