@@ -29,13 +29,15 @@ mod report;
 mod rfc3339;
 mod settings;
 
+use std::sync::Arc;
+
 use chrono::TimeZone;
 
 pub use facts::{InquiryFacts, PostFacts};
 pub use range::DateRange;
 pub use report::{
-    GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline, InsightsReport, InsightsSummary,
-    InsightsTotals, PostInsight, PostSummary,
+    CreditList, Credits, GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline,
+    InsightsReport, InsightsSummary, InsightsTotals, PostInsight, PostSummary,
 };
 pub use settings::{
     AttributionModel, InsightSettings, DEFAULT_HALF_LIFE_DAYS, DEFAULT_WINDOW_DAYS,
@@ -149,11 +151,12 @@ pub fn attribute_post(
         range,
         engine::Lists::Post(post_id),
     );
+    let table = Arc::new(done.credits);
     Ok(done
         .tallies
-        .into_iter()
-        .find(|t| !t.credits.is_empty())
-        .map(|t| t.credits)
+        .iter()
+        .find(|t| t.list.len > 0)
+        .map(|t| credit_list(&table, t).to_vec())
         .unwrap_or_default())
 }
 
@@ -255,7 +258,7 @@ impl Parts<'_> {
     fn finish<T: Send>(
         self,
         posts: &[PostFacts],
-        make: impl Fn(&PostFacts, engine::Tally, &str) -> T + Sync,
+        make: impl Fn(&PostFacts, engine::Tally, &str, &Arc<report::CreditTable>) -> T + Sync,
     ) -> (Common, Vec<T>) {
         let Parts {
             common,
@@ -273,6 +276,8 @@ impl Parts<'_> {
         }
         bounds.dedup();
         let sorted = &done.sorted;
+        let table = Arc::new(std::mem::take(&mut done.credits));
+        let table = &table;
         let parts = par::chunks(&mut done.tallies, &bounds, |start, tallies| {
             let end = start + tallies.len();
             let from = listed.partition_point(|&pos| pos < start);
@@ -283,7 +288,7 @@ impl Parts<'_> {
                 .map(|k| {
                     let pos = listed[k];
                     let tally = std::mem::take(&mut tallies[pos - start]);
-                    make(&posts[sorted[pos]], tally, placed.channel(k))
+                    make(&posts[sorted[pos]], tally, placed.channel(k), table)
                 })
                 .collect::<Vec<_>>()
         });
@@ -301,7 +306,24 @@ impl Parts<'_> {
 /// Listed posts that make a thread worth starting for the report's per-post part.
 const POSTS_PER_THREAD: usize = 5_000;
 
-fn post_insight(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostInsight {
+/// A post's list in the report's table of credits.
+fn credit_list(table: &Arc<report::CreditTable>, tally: &engine::Tally) -> CreditList {
+    let span = tally.list;
+    CreditList::new(
+        Arc::clone(table),
+        span.ids,
+        span.block,
+        span.weights,
+        span.len,
+    )
+}
+
+fn post_insight(
+    post: &PostFacts,
+    tally: engine::Tally,
+    channel: &str,
+    table: &Arc<report::CreditTable>,
+) -> PostInsight {
     PostInsight {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
@@ -317,11 +339,16 @@ fn post_insight(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostIn
         days_to_first_inquiry: tally
             .first_credit_ms
             .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
-        inquiries: tally.credits,
+        inquiries: credit_list(table, &tally),
     }
 }
 
-fn post_summary(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostSummary {
+fn post_summary(
+    post: &PostFacts,
+    tally: engine::Tally,
+    channel: &str,
+    _: &Arc<report::CreditTable>,
+) -> PostSummary {
     PostSummary {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
