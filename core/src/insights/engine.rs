@@ -42,7 +42,7 @@ use super::settings::{AttributionModel, InsightSettings};
 use crate::time::MS_PER_DAY;
 
 /// What one post was credited with.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Tally {
     pub inquiries: f64,
     pub clients: f64,
@@ -1155,7 +1155,7 @@ mod tests {
             .iter()
             .map(|t| Tally {
                 list: Span::default(),
-                ..t.clone()
+                ..*t
             })
             .collect()
     }

@@ -171,7 +171,8 @@ pub struct InquiryCredit {
 /// whose lists are the same run of inquiries, so only the weights take room per credit.
 #[derive(Clone, Default)]
 pub struct CreditList {
-    table: Arc<CreditTable>,
+    /// None for an empty list (which then takes no allocation and no shared count).
+    table: Option<Arc<CreditTable>>,
     /// Where this list's ids start in the table, and its weights (in which block).
     ids: usize,
     block: usize,
@@ -203,12 +204,15 @@ impl CreditList {
                 .weights
                 .get(block)
                 .is_some_and(|w| fits(weights, w.len()));
+        if !fits || len == 0 {
+            return CreditList::default();
+        }
         CreditList {
-            table,
+            table: Some(table),
             ids,
             block,
             weights,
-            len: if fits { len } else { 0 },
+            len,
         }
     }
 
@@ -223,16 +227,16 @@ impl CreditList {
     /// The ids of the credited inquiries, in the order they came in.
     pub fn ids(&self) -> &[i64] {
         self.table
-            .ids
-            .get(self.ids..self.ids + self.len)
+            .as_ref()
+            .and_then(|t| t.ids.get(self.ids..self.ids + self.len))
             .unwrap_or(&[])
     }
 
     /// Their weights, in the same order.
     pub fn weights(&self) -> &[f64] {
         self.table
-            .weights
-            .get(self.block)
+            .as_ref()
+            .and_then(|t| t.weights.get(self.block))
             .and_then(|w| w.get(self.weights..self.weights + self.len))
             .unwrap_or(&[])
     }
