@@ -4,18 +4,31 @@
 //!
 //! "The full report" is what `afterword report --json` computes before it prints: every
 //! number, the groups, the baseline and every post's list of credited inquiries with their
-//! weights (`attribute` over facts in memory, `report` over a real SQLite file). Ten years make
-//! 14 posts a day: some 370 candidate posts per inquiry, so those lists hold 7.4 million
-//! (inquiry, weight) entries. Writing them as JSON is timed on its own (it is output, hundreds
-//! of megabytes of it, not analysis). The insights view asks for the same numbers without the
-//! lists (`summarise`, `summary`) and for one post's list when the user points at it
-//! (`post_credits`); those are timed too, and the summary also at a human cadence (3 posts a
-//! day, so spread over 46 years: ~90 candidates per inquiry).
+//! weights (`attribute` over facts in memory, `report` over a real SQLite file), and freeing
+//! it again. Ten years make 14 posts a day: some 370 candidate posts per inquiry, so those
+//! lists hold 7.4 million (inquiry, weight) entries. They are kept in one table (each
+//! inquiry's id once, the weights one after the other: 8 bytes an entry, some 59 MB), and
+//! that memory is most of what the full report costs beyond the summary: each run gets it
+//! as fresh pages from the system, a page fault per 4 KB (~14,500 a run), which on a virtual
+//! machine costs several microseconds each. So every line also prints its page faults a run.
+//! Writing them as JSON is timed on its own (it is output, hundreds of megabytes of it, not
+//! analysis). The insights view asks for the same numbers without the lists (`summarise`,
+//! `summary`) and for one post's list when the user points at it (`post_credits`); those are
+//! timed too, and the summary also at a human cadence (3 posts a day, so spread over 46
+//! years: ~90 candidates per inquiry).
 //!
 //! Prints medians of plain timed runs first (wall time, and CPU time over all threads, which
 //! says more on a busy machine), so the figures can be compared over time without reading
 //! criterion's output: `cargo bench -p afterword-core --bench insights` (add `-- nothing` to
 //! skip criterion's own runs).
+//!
+//! Figures on the 2-core development VM, 2026-11-26, shared with other work (load average
+//! about 2), medians of three runs: summary 52 ms in memory (59 ms CPU), 41 ms at 3 posts a
+//! day, 96 ms from SQLite; one post's list 1.9 ms; FULL REPORT 98 ms in memory (100 ms CPU,
+//! ~18,500 page faults a run) and 145 ms from SQLite: not yet under the 50 ms target. With the
+//! allocator told to keep its memory (`GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:
+//! glibc.malloc.trim_threshold=1073741824`, no page faults after the warm-up) the full report
+//! took 68 ms in memory on the same machine: the page faults are some 30-60 ms of it here.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -163,21 +176,46 @@ impl std::io::Write for CountingSink {
     }
 }
 
+/// Fields of /proc/self/stat after the command name (which is in parentheses and may contain
+/// spaces), where Linux tells them.
+fn stat_fields() -> Option<Vec<String>> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    Some(
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 /// CPU time (all threads, user + system) of this process so far, in ms, where Linux tells it.
 /// On a busy machine wall time says more about the neighbours than about the code.
 fn cpu_ms() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which is in parentheses and may contain spaces).
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let fields = stat_fields()?;
     let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
     // USER_HZ is 100 on every Linux we run on.
     Some(ticks * 10.0)
 }
 
-/// (median wall ms, mean CPU ms) over `runs` runs after one warm-up.
-fn measure(runs: usize, mut f: impl FnMut()) -> (f64, Option<f64>) {
+/// Minor page faults of this process so far: memory the system maps in on first touch (a
+/// report's fresh allocations; on a virtual machine each costs microseconds).
+fn page_faults() -> Option<f64> {
+    stat_fields()?.get(7)?.parse().ok()
+}
+
+/// What `runs` runs took after one warm-up: the median wall time, and means of CPU time and
+/// page faults per run.
+struct Measured {
+    wall: f64,
+    cpu: Option<f64>,
+    faults: Option<f64>,
+}
+
+fn measure(runs: usize, mut f: impl FnMut()) -> Measured {
     f(); // warm up caches and the allocator
     let cpu_before = cpu_ms();
+    let faults_before = page_faults();
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let t = Instant::now();
@@ -186,14 +224,28 @@ fn measure(runs: usize, mut f: impl FnMut()) -> (f64, Option<f64>) {
         })
         .collect();
     let cpu = cpu_before.zip(cpu_ms()).map(|(a, b)| (b - a) / runs as f64);
+    let faults = faults_before
+        .zip(page_faults())
+        .map(|(a, b)| (b - a) / runs as f64);
     times.sort();
-    (times[times.len() / 2].as_secs_f64() * 1000.0, cpu)
+    Measured {
+        wall: times[times.len() / 2].as_secs_f64() * 1000.0,
+        cpu,
+        faults,
+    }
 }
 
-fn cpu_note(cpu: Option<f64>) -> String {
-    cpu.map_or(String::new(), |c| {
-        format!(", {c:.0} ms CPU over all threads")
-    })
+impl Measured {
+    /// "(median of N, C ms CPU over all threads, F page faults a run)".
+    fn note(&self, runs: usize) -> String {
+        let cpu = self.cpu.map_or(String::new(), |c| {
+            format!(", {c:.0} ms CPU over all threads")
+        });
+        let faults = self
+            .faults
+            .map_or(String::new(), |f| format!(", {f:.0} page faults a run"));
+        format!("median of {runs}{cpu}{faults}")
+    }
 }
 
 fn main() {
@@ -207,64 +259,69 @@ fn main() {
         ("10 years", &posts, &inquiries),
         ("3 posts a day", &human_posts, &human_inquiries),
     ] {
-        let (wall, cpu) = measure(21, || {
+        let m = measure(21, || {
             black_box(summarise(posts, inquiries, &settings, &all, &Amsterdam).unwrap());
         });
         eprintln!(
             "insights summary (the view) 50k posts/20k inquiries, {what} (in memory): \
-             {wall:.1} ms (median of 21{})",
-            cpu_note(cpu)
+             {:.1} ms ({})",
+            m.wall,
+            m.note(21)
         );
     }
-    let (wall, cpu) = measure(11, || {
+    let m = measure(11, || {
         black_box(summary(&store, &settings, &all, &Amsterdam).unwrap());
     });
     eprintln!(
         "insights summary (the view) 50k posts/20k inquiries, 10 years (from SQLite): \
-         {wall:.1} ms (median of 11{})",
-        cpu_note(cpu)
+         {:.1} ms ({})",
+        m.wall,
+        m.note(11)
     );
     // One post's list, as the view asks for it: a post in the middle of the ten years.
     let middle = posts[POSTS / 2].id;
-    let (wall, cpu) = measure(21, || {
+    let m = measure(21, || {
         black_box(post_credits(&store, &settings, &all, middle).unwrap());
     });
     let credits = post_credits(&store, &settings, &all, middle).unwrap().len();
     eprintln!(
-        "insights one post's list ({credits} credits, from SQLite): {wall:.1} ms (median of 21{})",
-        cpu_note(cpu)
+        "insights one post's list ({credits} credits, from SQLite): {:.1} ms ({})",
+        m.wall,
+        m.note(21)
     );
 
     let probe = attribute(&posts, &inquiries, &settings, &all, &Amsterdam).unwrap();
     let pairs: usize = probe.posts.iter().map(|p| p.inquiries.len()).sum();
-    let (wall, cpu) = measure(3, || {
+    let json = measure(3, || {
         serde_json::to_writer_pretty(std::io::sink(), black_box(&probe)).unwrap();
     });
-    let mut json = CountingSink(0);
-    serde_json::to_writer_pretty(&mut json, &probe).unwrap();
+    let mut json_bytes = CountingSink(0);
+    serde_json::to_writer_pretty(&mut json_bytes, &probe).unwrap();
     drop(probe);
-    let (wall_full, cpu_full) = measure(11, || {
+    let full = measure(11, || {
         black_box(attribute(&posts, &inquiries, &settings, &all, &Amsterdam).unwrap());
     });
     eprintln!(
         "insights FULL REPORT (what `report --json` computes: every number and {pairs} listed \
-         credits) 50k posts/20k inquiries, 10 years, in memory: {wall_full:.1} ms (median of \
-         11{}; target < 50 ms)",
-        cpu_note(cpu_full)
+         credits) 50k posts/20k inquiries, 10 years, in memory: {:.1} ms ({}; target < 50 ms)",
+        full.wall,
+        full.note(11)
     );
-    let (wall_db, cpu_db) = measure(5, || {
+    let from_db = measure(5, || {
         black_box(report(&store, &settings, &all, &Amsterdam).unwrap());
     });
     eprintln!(
-        "insights FULL REPORT 50k posts/20k inquiries, 10 years, from SQLite: {wall_db:.1} ms \
-         (median of 5{}; target < 50 ms)",
-        cpu_note(cpu_db)
+        "insights FULL REPORT 50k posts/20k inquiries, 10 years, from SQLite: {:.1} ms \
+         ({}; target < 50 ms)",
+        from_db.wall,
+        from_db.note(5)
     );
     eprintln!(
         "insights full report written as pretty JSON ({:.0} MB, as `report --json` prints it): \
-         {wall:.1} ms more (median of 3{})",
-        json.0 as f64 / 1e6,
-        cpu_note(cpu)
+         {:.1} ms more ({})",
+        json_bytes.0 as f64 / 1e6,
+        json.wall,
+        json.note(3)
     );
 
     let mut c = Criterion::default()

@@ -26,7 +26,10 @@
 //! Writing every post's list of (inquiry, weight) credits is most of the cost of a dense report
 //! (7.4 million entries for 50,000 posts over ten years), and only `report --json` prints them
 //! all. So the lists are built only where [`Lists`] asks for them; the sums, counts and cents
-//! come out of the same loop either way, so they are the same with or without the lists.
+//! come out of the same loop either way, so they are the same with or without the lists. They
+//! go to one table rather than a vector per post: the weights one after the other in a few
+//! blocks (one thread writes each), and the ids once, since most posts' lists are a run of the
+//! time-ordered inquiries (8 bytes a credit, not 16, and no allocation per post).
 
 use std::collections::HashMap;
 
@@ -34,12 +37,12 @@ use super::cents::{CentSplit, Scratch};
 use super::facts::{InquiryFacts, PostFacts};
 use super::par;
 use super::range::DateRange;
-use super::report::InquiryCredit;
+use super::report::CreditTable;
 use super::settings::{AttributionModel, InsightSettings};
 use crate::time::MS_PER_DAY;
 
 /// What one post was credited with.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Tally {
     pub inquiries: f64,
     pub clients: f64,
@@ -48,12 +51,22 @@ pub(crate) struct Tally {
     pub first_credit_ms: Option<i64>,
     /// How many inquiries are credited to it (weight > 0).
     pub count: usize,
-    /// Those inquiries with their weights, in the order they came in, when [`Lists`] asked for
-    /// this post's list; otherwise empty.
-    pub credits: Vec<InquiryCredit>,
+    /// Where its list of those inquiries with their weights is in [`Attribution::credits`],
+    /// when [`Lists`] asked for it (then `count` long); otherwise empty.
+    pub list: Span,
 }
 
-/// Which posts get their list of credited inquiries ([`Tally::credits`]) written out.
+/// A post's list in the table of credits: `len` ids from `ids`, and `len` weights from
+/// `weights` in block `block`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Span {
+    pub ids: usize,
+    pub block: usize,
+    pub weights: usize,
+    pub len: usize,
+}
+
+/// Which posts get their list of credited inquiries ([`Tally::list`]) written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lists {
     /// No post: the sums only.
@@ -73,6 +86,8 @@ pub(crate) struct Attribution {
     pub sorted: Vec<usize>,
     pub times: Vec<i64>,
     pub tallies: Vec<Tally>,
+    /// The lists of credited inquiries [`Lists`] asked for, addressed by [`Tally::list`].
+    pub credits: CreditTable,
     /// Inquiries received in the range, and what they add up to.
     pub inquiries: i64,
     pub clients: i64,
@@ -154,10 +169,19 @@ pub(crate) fn attribute_all(
     range: &DateRange,
     lists: Lists,
 ) -> Attribution {
-    attribute_with(posts, inquiries, settings, range, lists, None)
+    attribute_with(
+        posts,
+        inquiries,
+        settings,
+        range,
+        lists,
+        None,
+        BLOCK_WEIGHTS,
+    )
 }
 
-/// [`attribute_all`] with the number of threads forced (tests check that it changes nothing).
+/// [`attribute_all`] with the number of threads forced, and the size of the blocks of weights
+/// (tests check that they change nothing).
 fn attribute_with(
     posts: &[PostFacts],
     inquiries: &[InquiryFacts],
@@ -165,6 +189,7 @@ fn attribute_with(
     range: &DateRange,
     lists: Lists,
     threads: Option<usize>,
+    block_weights: usize,
 ) -> Attribution {
     // Sorting the keys themselves, not indices that point at them: no cache miss per comparison.
     let mut keys: Vec<(i64, i64, usize)> = posts
@@ -348,7 +373,7 @@ fn attribute_with(
         weigh: &weigh,
         listed,
     };
-    out.tallies = credit_all(&job, &counts, threads);
+    (out.tallies, out.credits) = credit_all(&job, &counts, threads, block_weights);
     out.sorted = sorted;
     out.times = times;
     out
@@ -562,17 +587,80 @@ impl Listed {
     }
 }
 
-/// Step 2: the posts in chunks of about equal numbers of pairs, one thread each.
-fn credit_all(job: &Job<'_>, counts: &[usize], threads: usize) -> Vec<Tally> {
-    let mut tallies: Vec<Tally> = Vec::new();
-    tallies.resize_with(counts.len(), Tally::default);
-    let bounds = balanced_bounds(counts, threads);
-    par::chunks(&mut tallies, &bounds, |start, part| {
-        let counts = counts.get(start..start + part.len()).unwrap_or(&[]);
-        credit(job, start, counts, part);
+/// Step 2: the posts in blocks of about equal numbers of pairs, shared out over the threads.
+/// Returns the tallies by position and the table of the lists that `job.listed` asks for: each
+/// block's weights in one array, and the ids once: a post whose list is just its run of shared
+/// inquiries points into their ids in time order; the others (a whole inquiry among them, or a
+/// pair weighing nothing) have their own ids after those.
+fn credit_all(
+    job: &Job<'_>,
+    counts: &[usize],
+    threads: usize,
+    block_weights: usize,
+) -> (Vec<Tally>, CreditTable) {
+    let mut tallies: Vec<Tally> = vec![Tally::default(); counts.len()];
+    let room: usize = counts
+        .iter()
+        .enumerate()
+        .filter(|(pos, _)| job.listed.wants(*pos))
+        .map(|(_, &count)| count)
+        .sum();
+    let threads = threads.max(1);
+    // A multiple of the threads, so that each gets about as many pairs.
+    let blocks = room.div_ceil(block_weights.max(1)).div_ceil(threads).max(1) * threads;
+    let bounds = balanced_bounds(counts, blocks);
+    // Each block with its posts' tallies and the room its weights take.
+    let mut work: Vec<(usize, &mut [Tally], usize)> = Vec::new();
+    let mut rest = tallies.as_mut_slice();
+    for b in bounds.windows(2) {
+        let (start, end) = (b[0], b[1]);
+        let room: usize = (start..end)
+            .filter(|&pos| job.listed.wants(pos))
+            .map(|pos| counts[pos])
+            .sum();
+        let (mine, others) = std::mem::take(&mut rest).split_at_mut(end - start);
+        rest = others;
+        work.push((start, mine, room));
+    }
+    let by_thread = par::even_bounds(work.len(), threads);
+    let done = par::chunks(&mut work, &by_thread, |first, part| {
+        part.iter_mut()
+            .enumerate()
+            .map(|(k, (start, tallies, room))| {
+                let (mut weights, mut own_ids) = (Vec::with_capacity(*room), Vec::new());
+                credit(job, *start, first + k, tallies, &mut weights, &mut own_ids);
+                (weights, own_ids)
+            })
+            .collect::<Vec<_>>()
     });
-    tallies
+    drop(work);
+    // The ids: the shared inquiries' in time order, then each block's own.
+    let (weights, own_ids): (Vec<Vec<f64>>, Vec<Vec<i64>>) = done.into_iter().flatten().unzip();
+    let mut ids: Vec<i64> =
+        Vec::with_capacity(job.hot.len() + own_ids.iter().map(Vec::len).sum::<usize>());
+    ids.extend(job.hot.iter().map(|h| h.id));
+    for (b, own) in bounds.windows(2).zip(own_ids) {
+        let base = ids.len();
+        if !own.is_empty() {
+            for t in tallies.get_mut(b[0]..b[1]).unwrap_or(&mut []) {
+                if t.list.ids >= OWN_IDS {
+                    t.list.ids = t.list.ids - OWN_IDS + base;
+                }
+            }
+        }
+        ids.extend(own);
+    }
+    (tallies, CreditTable { ids, weights })
 }
+
+/// Weights per block of the table of credits, at most about: 8 MB, an allocation the allocator
+/// keeps for the next report, where it hands a larger one back to the system when it is freed
+/// (and the next report gets fresh pages, a page fault per 4 KB).
+const BLOCK_WEIGHTS: usize = 1 << 20;
+
+/// Marks a [`Span::ids`] that counts in the block's own ids, until [`credit_all`] knows where
+/// those go in the table.
+const OWN_IDS: usize = 1 << (usize::BITS - 1);
 
 /// Chunk bounds 0 = b0 < b1 < ... = P so that each chunk has about the same number of pairs.
 fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
@@ -591,8 +679,16 @@ fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
     bounds
 }
 
-/// Credits the posts at positions start.. (`tallies`; `counts` their numbers of credits).
-fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) {
+/// Credits the posts at positions start.. (`tallies`), adding the lists asked for to block
+/// `block` of the table: their weights to `weights`, ids that are not a plain run to `own_ids`.
+fn credit(
+    job: &Job<'_>,
+    start: usize,
+    block: usize,
+    tallies: &mut [Tally],
+    weights: &mut Vec<f64>,
+    own_ids: &mut Vec<i64>,
+) {
     let shared = job.shared;
     // The run of shared inquiries whose window holds `pos` is a..b: a is the first whose window
     // ends after pos, b the first whose window starts after it. Both only move forward, and so
@@ -600,7 +696,7 @@ fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) 
     let mut a = shared.partition_point(|s| s.hi <= start);
     let mut b = shared.partition_point(|s| s.lo <= start);
     let mut w = job.whole.partition_point(|x| x.pos < start);
-    for (k, (tally, &count)) in tallies.iter_mut().zip(counts).enumerate() {
+    for (k, tally) in tallies.iter_mut().enumerate() {
         let pos = start + k;
         while shared.get(a).is_some_and(|s| s.hi <= pos) {
             a += 1;
@@ -626,8 +722,14 @@ fn credit(job: &Job<'_>, start: usize, counts: &[usize], tallies: &mut [Tally]) 
         tally.first_credit_ms = sums.first_ms;
         tally.revenue_cents = revenue;
         if job.listed.wants(pos) {
-            tally.credits = Vec::with_capacity(count);
-            write_list(job, pos, a..b, wholes, &mut tally.credits);
+            let from = weights.len();
+            let own = write_list(job, pos, a..b, wholes, weights, own_ids);
+            tally.list = Span {
+                ids: own.map_or(a, |at| OWN_IDS + at),
+                block,
+                weights: from,
+                len: weights.len() - from,
+            };
         }
     }
 }
@@ -716,39 +818,59 @@ impl Sums {
 
 /// Writes the post's list: the shared inquiries of `run` (positions in `job.shared`) and its
 /// whole ones, in the order they came in, each with the very weight its cents were settled
-/// with; pairs that weigh nothing (time decay underflowing) are left out.
+/// with; pairs that weigh nothing (time decay underflowing) are left out. Adds the weights to
+/// `out`; when the ids are not simply those of `run`, adds them to `own_ids` and returns where.
 fn write_list(
     job: &Job<'_>,
     pos: usize,
     run: std::ops::Range<usize>,
     wholes: &[Whole],
-    out: &mut Vec<InquiryCredit>,
-) {
+    out: &mut Vec<f64>,
+    own_ids: &mut Vec<i64>,
+) -> Option<usize> {
     let weigh = job.weigh;
     let hot = job.hot.get(run.clone()).unwrap_or(&[]);
     let run = job.shared.get(run).unwrap_or(&[]);
+    let at = own_ids.len();
     if wholes.is_empty() {
-        // The common case, in one `extend` where it can be: the same float as `Weigh::weight`
-        // (which is the mantissa times the scale within a block).
+        // The common case, in one `extend` the compiler can vectorise where it can: the same
+        // float as `Weigh::weight` (which is the mantissa times the scale within a block, and
+        // 1/n under linear).
+        let from = out.len();
         let same = match (weigh.model, weigh.decay.block.get(pos)) {
             (AttributionModel::TimeDecay, Some(&block)) => {
                 let same = hot.partition_point(|h| h.newest_block == block);
                 let mantissa = weigh.decay.mantissa[pos];
-                out.extend(hot[..same].iter().map(|h| InquiryCredit {
-                    id: h.id,
-                    weight: mantissa * h.scale,
-                }));
+                out.extend(hot[..same].iter().map(|h| mantissa * h.scale));
                 same
+            }
+            (AttributionModel::Linear, _) => {
+                out.extend(hot.iter().map(|h| h.scale));
+                hot.len()
             }
             _ => 0,
         };
+        let mut all = true;
         for s in run.iter().skip(same) {
             let weight = weigh.weight(s.share, s.lo, s.hi, pos);
             if weight > 0.0 {
-                out.push(InquiryCredit { id: s.id, weight });
+                out.push(weight);
+            } else {
+                all = false;
             }
         }
-        return;
+        if all {
+            return None;
+        }
+        // Some pair weighed nothing: this list's ids are its own.
+        own_ids.extend(
+            run.iter()
+                .enumerate()
+                .filter(|(k, s)| *k < same || weigh.weight(s.share, s.lo, s.hi, pos) > 0.0)
+                .map(|(_, s)| s.id)
+                .take(out.len() - from),
+        );
+        return Some(at);
     }
     // Also whole inquiries (confirmed sources, last or first touch): the two time-ordered
     // lists merged.
@@ -765,17 +887,17 @@ fn write_list(
             i += 1;
             let weight = weigh.weight(s.share, s.lo, s.hi, pos);
             if weight > 0.0 {
-                out.push(InquiryCredit { id: s.id, weight });
+                out.push(weight);
+                own_ids.push(s.id);
             }
         } else {
             let inquiry = &job.inquiries[wholes[j].inquiry];
             j += 1;
-            out.push(InquiryCredit {
-                id: inquiry.id,
-                weight: 1.0,
-            });
+            out.push(1.0);
+            own_ids.push(inquiry.id);
         }
     }
+    Some(at)
 }
 
 /// Running sums over the shared inquiries of their factor (time decay's scale, linear's 1/n),
@@ -890,6 +1012,7 @@ fn sum(xs: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::insights::report::{CreditList, InquiryCredit};
 
     fn weights(model: AttributionModel, times: &[i64], half_life_days: f64) -> Vec<f64> {
         let decay = Decay::new(times, half_life_days * MS_PER_DAY as f64);
@@ -988,8 +1111,17 @@ mod tests {
                 ..InsightSettings::default()
             };
             let range = DateRange::all();
-            let one = attribute_with(&posts, &inquiries, &settings, &range, Lists::All, Some(1));
-            for threads in [2, 3, 8] {
+            let one = attribute_with(
+                &posts,
+                &inquiries,
+                &settings,
+                &range,
+                Lists::All,
+                Some(1),
+                BLOCK_WEIGHTS,
+            );
+            // Small blocks: several to a thread, and lists of their own in several of them.
+            for (threads, block) in [(2, BLOCK_WEIGHTS), (3, 500), (8, BLOCK_WEIGHTS), (2, 97)] {
                 let many = attribute_with(
                     &posts,
                     &inquiries,
@@ -997,8 +1129,16 @@ mod tests {
                     &range,
                     Lists::All,
                     Some(threads),
+                    block,
                 );
-                assert_eq!(one.tallies, many.tallies, "{model} with {threads} threads");
+                // Where the lists are in the table depends on the split; what they hold not.
+                let what = format!("{model} with {threads} threads, blocks of {block}");
+                assert_eq!(
+                    without_lists(&one.tallies),
+                    without_lists(&many.tallies),
+                    "{what}"
+                );
+                assert_eq!(lists(&one), lists(&many), "{what}");
                 assert_eq!(
                     (one.unattributed, one.revenue_cents),
                     (many.unattributed, many.revenue_cents)
@@ -1014,8 +1154,20 @@ mod tests {
         tallies
             .iter()
             .map(|t| Tally {
-                credits: Vec::new(),
-                ..t.clone()
+                list: Span::default(),
+                ..*t
+            })
+            .collect()
+    }
+
+    /// Every post's list, read from the table.
+    fn lists(done: &Attribution) -> Vec<Vec<InquiryCredit>> {
+        let table = std::sync::Arc::new(done.credits.clone());
+        done.tallies
+            .iter()
+            .map(|t| {
+                let l = t.list;
+                CreditList::new(table.clone(), l.ids, l.block, l.weights, l.len).to_vec()
             })
             .collect()
     }
@@ -1029,9 +1181,18 @@ mod tests {
                 ..InsightSettings::default()
             };
             let range = DateRange::all();
-            let all = attribute_with(&posts, &inquiries, &settings, &range, Lists::All, None);
-            for t in &all.tallies {
-                assert_eq!(t.count, t.credits.len(), "{model}");
+            let all = attribute_with(
+                &posts,
+                &inquiries,
+                &settings,
+                &range,
+                Lists::All,
+                None,
+                BLOCK_WEIGHTS,
+            );
+            let all_lists = lists(&all);
+            for (t, list) in all.tallies.iter().zip(&all_lists) {
+                assert_eq!(t.count, list.len(), "{model}");
             }
             for threads in [1, 2, 3] {
                 let none = attribute_with(
@@ -1041,8 +1202,9 @@ mod tests {
                     &range,
                     Lists::None,
                     Some(threads),
+                    BLOCK_WEIGHTS,
                 );
-                assert!(none.tallies.iter().all(|t| t.credits.is_empty()));
+                assert!(lists(&none).iter().all(Vec::is_empty));
                 assert_eq!(
                     without_lists(&none.tallies),
                     without_lists(&all.tallies),
@@ -1052,16 +1214,31 @@ mod tests {
             // One post's list is the list that `All` writes for it, every other one is empty.
             for pos in [0, 1, 77, 600, posts.len() - 1] {
                 let id = posts[all.sorted[pos]].id;
-                let one =
-                    attribute_with(&posts, &inquiries, &settings, &range, Lists::Post(id), None);
-                assert_eq!(one.tallies[pos], all.tallies[pos], "{model}, post {id}");
+                let one = attribute_with(
+                    &posts,
+                    &inquiries,
+                    &settings,
+                    &range,
+                    Lists::Post(id),
+                    None,
+                    BLOCK_WEIGHTS,
+                );
+                let one_lists = lists(&one);
+                assert_eq!(one_lists[pos], all_lists[pos], "{model}, post {id}");
                 assert_eq!(without_lists(&one.tallies), without_lists(&all.tallies));
-                let listed = one.tallies.iter().filter(|t| !t.credits.is_empty()).count();
+                let listed = one_lists.iter().filter(|l| !l.is_empty()).count();
                 assert!(listed <= 1);
             }
-            let unknown =
-                attribute_with(&posts, &inquiries, &settings, &range, Lists::Post(-5), None);
-            assert!(unknown.tallies.iter().all(|t| t.credits.is_empty()));
+            let unknown = attribute_with(
+                &posts,
+                &inquiries,
+                &settings,
+                &range,
+                Lists::Post(-5),
+                None,
+                BLOCK_WEIGHTS,
+            );
+            assert!(lists(&unknown).iter().all(Vec::is_empty));
         }
     }
 
@@ -1089,13 +1266,13 @@ mod tests {
                 &DateRange::all(),
                 Lists::All,
                 Some(2),
+                BLOCK_WEIGHTS,
             );
             let clients: HashMap<i64, bool> =
                 inquiries.iter().map(|i| (i.id, i.is_client)).collect();
-            for t in &all.tallies {
-                let plain: f64 = t.credits.iter().map(|c| c.weight).sum();
-                let plain_clients: f64 = t
-                    .credits
+            for (t, list) in all.tallies.iter().zip(lists(&all)) {
+                let plain: f64 = list.iter().map(|c| c.weight).sum();
+                let plain_clients: f64 = list
                     .iter()
                     .filter(|c| clients[&c.id])
                     .map(|c| c.weight)
@@ -1107,7 +1284,7 @@ mod tests {
                     t.inquiries
                 );
                 assert!(close(t.clients, plain_clients), "{model} {half_life_days}");
-                assert_eq!(t.count, t.credits.len());
+                assert_eq!(t.count, list.len());
             }
         }
     }

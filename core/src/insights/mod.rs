@@ -29,13 +29,15 @@ mod report;
 mod rfc3339;
 mod settings;
 
+use std::sync::Arc;
+
 use chrono::TimeZone;
 
 pub use facts::{InquiryFacts, PostFacts};
 pub use range::DateRange;
 pub use report::{
-    GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline, InsightsReport, InsightsSummary,
-    InsightsTotals, PostInsight, PostSummary,
+    CreditList, Credits, GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline,
+    InsightsReport, InsightsSummary, InsightsTotals, PostInsight, PostSummary,
 };
 pub use settings::{
     AttributionModel, InsightSettings, DEFAULT_HALF_LIFE_DAYS, DEFAULT_WINDOW_DAYS,
@@ -43,6 +45,7 @@ pub use settings::{
 };
 
 use crate::error::Result;
+use crate::model::PostKind;
 use crate::store::Store;
 use crate::time::MS_PER_DAY;
 
@@ -98,7 +101,7 @@ pub fn attribute<Tz: TimeZone + Sync>(
     tz: &Tz,
 ) -> Result<InsightsReport> {
     let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::All)?;
-    let (common, posts) = parts.finish(posts, post_insight);
+    let (common, posts) = parts.finish(posts, blank_insight(), post_insight);
     Ok(InsightsReport {
         model: common.model,
         window_days: common.window_days,
@@ -120,7 +123,7 @@ pub fn summarise<Tz: TimeZone + Sync>(
     tz: &Tz,
 ) -> Result<InsightsSummary> {
     let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::None)?;
-    let (common, posts) = parts.finish(posts, post_summary);
+    let (common, posts) = parts.finish(posts, blank_summary(), post_summary);
     Ok(InsightsSummary {
         model: common.model,
         window_days: common.window_days,
@@ -149,11 +152,12 @@ pub fn attribute_post(
         range,
         engine::Lists::Post(post_id),
     );
+    let table = Arc::new(done.credits);
     Ok(done
         .tallies
-        .into_iter()
-        .find(|t| !t.credits.is_empty())
-        .map(|t| t.credits)
+        .iter()
+        .find(|t| t.list.len > 0)
+        .map(|t| credit_list(&table, t).to_vec())
         .unwrap_or_default())
 }
 
@@ -252,10 +256,11 @@ impl Parts<'_> {
     /// One entry per listed post, oldest first, made by `make` (from the post, its credit and
     /// its channel's name); the strings (and, in the full report, the lists) make this worth a
     /// thread per core.
-    fn finish<T: Send>(
+    fn finish<T: Send + Clone>(
         self,
         posts: &[PostFacts],
-        make: impl Fn(&PostFacts, engine::Tally, &str) -> T + Sync,
+        blank: T,
+        make: impl Fn(&PostFacts, engine::Tally, &str, &Arc<report::CreditTable>) -> T + Sync,
     ) -> (Common, Vec<T>) {
         let Parts {
             common,
@@ -263,37 +268,27 @@ impl Parts<'_> {
             listed,
             placed,
         } = self;
-        let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
-        let mut bounds: Vec<usize> = par::even_bounds(listed.len(), threads)
-            .iter()
-            .map(|&k| listed.get(k).copied().unwrap_or(posts.len()))
-            .collect();
-        if let Some(first) = bounds.first_mut() {
-            *first = 0;
-        }
-        bounds.dedup();
         let sorted = &done.sorted;
-        let parts = par::chunks(&mut done.tallies, &bounds, |start, tallies| {
-            let end = start + tallies.len();
-            let from = listed.partition_point(|&pos| pos < start);
-            let to = listed.partition_point(|&pos| pos < end);
-            let mine = listed.get(from..to).unwrap_or(&[]);
+        let table = Arc::new(std::mem::take(&mut done.credits));
+        let table = &table;
+        let tallies = &done.tallies;
+        let entry = |k: usize| {
+            let pos = listed[k];
+            make(&posts[sorted[pos]], tallies[pos], placed.channel(k), table)
+        };
+        // One vector, its parts filled in place by a thread each: no part to copy into the
+        // whole afterwards (a copy that also takes as much fresh memory again). `blank` has
+        // empty strings and list, so copying it allocates nothing.
+        let mut out = vec![blank; listed.len()];
+        let threads = par::threads_for(listed.len(), POSTS_PER_THREAD);
+        let bounds = par::even_bounds(listed.len(), threads);
+        par::chunks(&mut out, &bounds, |from, part| {
+            let mine = listed.get(from..from + part.len()).unwrap_or(&[]);
             groups::touch(mine.iter().map(|&pos| posts[sorted[pos]].title.as_str()));
-            (from..to)
-                .map(|k| {
-                    let pos = listed[k];
-                    let tally = std::mem::take(&mut tallies[pos - start]);
-                    make(&posts[sorted[pos]], tally, placed.channel(k))
-                })
-                .collect::<Vec<_>>()
+            for (k, slot) in (from..).zip(part.iter_mut()) {
+                *slot = entry(k);
+            }
         });
-        // The first part becomes the whole (growing a large allocation moves no bytes).
-        let mut parts = parts.into_iter();
-        let mut out = parts.next().unwrap_or_default();
-        out.reserve_exact(listed.len() - out.len());
-        for part in parts {
-            out.extend(part);
-        }
         (common, out)
     }
 }
@@ -301,7 +296,61 @@ impl Parts<'_> {
 /// Listed posts that make a thread worth starting for the report's per-post part.
 const POSTS_PER_THREAD: usize = 5_000;
 
-fn post_insight(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostInsight {
+/// Entries for [`Parts::finish`] to fill in.
+fn blank_insight() -> PostInsight {
+    PostInsight {
+        id: 0,
+        published_at: String::new(),
+        channel: String::new(),
+        kind: PostKind::Post,
+        title: String::new(),
+        felt: None,
+        motive: None,
+        minutes: None,
+        credited_inquiries: 0.0,
+        credited_clients: 0.0,
+        credited_revenue_cents: 0,
+        days_to_first_inquiry: None,
+        inquiries: CreditList::default(),
+    }
+}
+
+fn blank_summary() -> PostSummary {
+    PostSummary {
+        id: 0,
+        published_at: String::new(),
+        channel: String::new(),
+        kind: PostKind::Post,
+        title: String::new(),
+        felt: None,
+        motive: None,
+        minutes: None,
+        credited_inquiries: 0.0,
+        credited_clients: 0.0,
+        credited_revenue_cents: 0,
+        days_to_first_inquiry: None,
+        credit_count: 0,
+    }
+}
+
+/// A post's list in the report's table of credits.
+fn credit_list(table: &Arc<report::CreditTable>, tally: &engine::Tally) -> CreditList {
+    let span = tally.list;
+    CreditList::new(
+        Arc::clone(table),
+        span.ids,
+        span.block,
+        span.weights,
+        span.len,
+    )
+}
+
+fn post_insight(
+    post: &PostFacts,
+    tally: engine::Tally,
+    channel: &str,
+    table: &Arc<report::CreditTable>,
+) -> PostInsight {
     PostInsight {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
@@ -317,11 +366,16 @@ fn post_insight(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostIn
         days_to_first_inquiry: tally
             .first_credit_ms
             .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
-        inquiries: tally.credits,
+        inquiries: credit_list(table, &tally),
     }
 }
 
-fn post_summary(post: &PostFacts, tally: engine::Tally, channel: &str) -> PostSummary {
+fn post_summary(
+    post: &PostFacts,
+    tally: engine::Tally,
+    channel: &str,
+    _: &Arc<report::CreditTable>,
+) -> PostSummary {
     PostSummary {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),

@@ -1,7 +1,10 @@
 //! The report: what `afterword report --json` prints and the insights view shows. The field names
 //! are a contract (README, CLI); add fields, never rename them.
 
-use serde::Serialize;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
 use ts_rs::TS;
 
 use crate::model::{Felt, Motive, PostKind};
@@ -77,7 +80,8 @@ pub struct PostInsight {
     /// Elapsed days (24 h) from the post to the first inquiry credited to it; null when none.
     pub days_to_first_inquiry: Option<f64>,
     /// The inquiries credited to it (weight > 0), in the order they came in.
-    pub inquiries: Vec<InquiryCredit>,
+    #[ts(as = "Vec<InquiryCredit>")]
+    pub inquiries: CreditList,
 }
 
 /// The report without the lists of credited inquiries: what the insights view asks for first.
@@ -160,6 +164,165 @@ pub struct InquiryCredit {
     pub weight: f64,
 }
 
+/// A post's list of credited inquiries ([`PostInsight::inquiries`]), in the order they came in:
+/// a view into one table of credits that the whole report shares, serialised as a plain list of
+/// [`InquiryCredit`]. A dense report holds millions of credits; one table rather than a vector
+/// per post spares as many allocations, and it holds each inquiry's id once for the many posts
+/// whose lists are the same run of inquiries, so only the weights take room per credit.
+#[derive(Clone, Default)]
+pub struct CreditList {
+    /// None for an empty list (which then takes no allocation and no shared count).
+    table: Option<Arc<CreditTable>>,
+    /// Where this list's ids start in the table, and its weights (in which block).
+    ids: usize,
+    block: usize,
+    weights: usize,
+    len: usize,
+}
+
+/// The credits of a report: entry k of a list is `ids[i + k]` with `weights[b][w + k]`. The
+/// weights are kept in blocks of a few megabytes, each written by one thread.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CreditTable {
+    pub(crate) ids: Vec<i64>,
+    pub(crate) weights: Vec<Vec<f64>>,
+}
+
+impl CreditList {
+    /// The `len` credits starting at `ids` and at `weights` in block `block` of `table`. (An
+    /// out-of-range list would be a bug; it reads as empty rather than panicking.)
+    pub(crate) fn new(
+        table: Arc<CreditTable>,
+        ids: usize,
+        block: usize,
+        weights: usize,
+        len: usize,
+    ) -> Self {
+        let fits = |start: usize, all: usize| start.checked_add(len).is_some_and(|e| e <= all);
+        let fits = fits(ids, table.ids.len())
+            && table
+                .weights
+                .get(block)
+                .is_some_and(|w| fits(weights, w.len()));
+        if !fits || len == 0 {
+            return CreditList::default();
+        }
+        CreditList {
+            table: Some(table),
+            ids,
+            block,
+            weights,
+            len,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The ids of the credited inquiries, in the order they came in.
+    pub fn ids(&self) -> &[i64] {
+        self.table
+            .as_ref()
+            .and_then(|t| t.ids.get(self.ids..self.ids + self.len))
+            .unwrap_or(&[])
+    }
+
+    /// Their weights, in the same order.
+    pub fn weights(&self) -> &[f64] {
+        self.table
+            .as_ref()
+            .and_then(|t| t.weights.get(self.block))
+            .and_then(|w| w.get(self.weights..self.weights + self.len))
+            .unwrap_or(&[])
+    }
+
+    pub fn get(&self, k: usize) -> Option<InquiryCredit> {
+        Some(InquiryCredit {
+            id: *self.ids().get(k)?,
+            weight: *self.weights().get(k)?,
+        })
+    }
+
+    pub fn iter(&self) -> Credits<'_> {
+        Credits {
+            ids: self.ids().iter(),
+            weights: self.weights().iter(),
+        }
+    }
+
+    pub fn to_vec(&self) -> Vec<InquiryCredit> {
+        self.iter().collect()
+    }
+}
+
+impl From<Vec<InquiryCredit>> for CreditList {
+    fn from(credits: Vec<InquiryCredit>) -> Self {
+        let len = credits.len();
+        let table = CreditTable {
+            ids: credits.iter().map(|c| c.id).collect(),
+            weights: vec![credits.iter().map(|c| c.weight).collect()],
+        };
+        CreditList::new(Arc::new(table), 0, 0, 0, len)
+    }
+}
+
+/// The credits of a [`CreditList`], by value.
+#[derive(Debug, Clone)]
+pub struct Credits<'a> {
+    ids: std::slice::Iter<'a, i64>,
+    weights: std::slice::Iter<'a, f64>,
+}
+
+impl Iterator for Credits<'_> {
+    type Item = InquiryCredit;
+
+    fn next(&mut self) -> Option<InquiryCredit> {
+        Some(InquiryCredit {
+            id: *self.ids.next()?,
+            weight: *self.weights.next()?,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ids.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Credits<'_> {}
+
+impl<'a> IntoIterator for &'a CreditList {
+    type Item = InquiryCredit;
+    type IntoIter = Credits<'a>;
+
+    fn into_iter(self) -> Credits<'a> {
+        self.iter()
+    }
+}
+
+impl PartialEq for CreditList {
+    /// The same credits in the same order, wherever they are stored.
+    fn eq(&self, other: &Self) -> bool {
+        self.ids() == other.ids() && self.weights() == other.weights()
+    }
+}
+
+impl fmt::Debug for CreditList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for CreditList {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 /// Comparisons of kinds of messages. Each list holds only groups with at least one post.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -220,4 +383,52 @@ pub struct InsightsBaseline {
     pub inquiries_outside: i64,
     /// Fewer than 5 inquiries or fewer than 10 posts: too early to tell.
     pub too_early: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(id: i64, weight: f64) -> InquiryCredit {
+        InquiryCredit { id, weight }
+    }
+
+    #[test]
+    fn a_credit_list_serialises_as_the_plain_list() {
+        let plain = vec![credit(3, 0.25), credit(9, 1.0), credit(-1, 1e-300)];
+        let list = CreditList::from(plain.clone());
+        assert_eq!(
+            serde_json::to_string(&list).ok(),
+            serde_json::to_string(&plain).ok()
+        );
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.to_vec(), plain);
+        assert_eq!(list.get(1), Some(credit(9, 1.0)));
+        assert_eq!(list.get(3), None);
+        assert_eq!(format!("{list:?}"), format!("{plain:?}"));
+        let empty = CreditList::default();
+        assert!(empty.is_empty());
+        assert_eq!(serde_json::to_string(&empty).ok().as_deref(), Some("[]"));
+    }
+
+    #[test]
+    fn lists_are_equal_by_their_credits_wherever_they_are_stored() {
+        let table = Arc::new(CreditTable {
+            ids: vec![7, 8, 9, 8, 9],
+            weights: vec![vec![0.5, 0.5], vec![0.1, 0.5, 0.5]],
+        });
+        let shared_ids = CreditList::new(table.clone(), 1, 0, 0, 2);
+        let own_ids = CreditList::new(table.clone(), 3, 1, 1, 2);
+        assert_eq!(shared_ids, own_ids);
+        assert_eq!(shared_ids.ids(), [8, 9]);
+        assert_eq!(
+            shared_ids,
+            CreditList::from(vec![credit(8, 0.5), credit(9, 0.5)])
+        );
+        assert_ne!(shared_ids, CreditList::new(table.clone(), 2, 1, 0, 2));
+        // A list that does not fit its table reads as empty rather than panicking.
+        assert!(CreditList::new(table.clone(), 4, 0, 0, 2).is_empty());
+        assert!(CreditList::new(table.clone(), 0, 2, 0, 1).is_empty());
+        assert!(CreditList::new(table, usize::MAX, 0, 0, 2).is_empty());
+    }
 }
