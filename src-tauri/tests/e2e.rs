@@ -390,6 +390,8 @@ async fn deleting_a_post_can_be_undone() {
     let title = "Notes from a quiet week";
     let at = format!("{} 08:00", local_day(-3).format("%Y-%m-%d"));
     let id = cli_log_post(dir.path(), &at, title);
+    // Sixty older posts: the list shows the newest 50 and offers the rest.
+    seed_older_posts(dir.path(), 60);
     let deleted = |dir: &Path| -> bool {
         open_db(dir)
             .query_row(
@@ -417,8 +419,50 @@ async fn deleting_a_post_can_be_undone() {
     app.wait_for_text(title).await;
     app.check(!deleted(dir.path()), "undo did not restore the post")
         .await;
+
+    app.wait_for_text("Showing 50 of 61").await;
+    app.check(
+        !app.page_text()
+            .await
+            .unwrap_or_default()
+            .contains("Older note 60"),
+        "the oldest post is listed before asking for more",
+    )
+    .await;
+    app.click_button("Show 11 more").await;
+    app.wait_for_text("Older note 60").await;
+    app.wait_for_text("Showing 61 of 61").await;
+    app.check(
+        !app.has_button("Show 11 more").await,
+        "a 'more' button is left when everything is shown",
+    )
+    .await;
     app.quit().await;
-    assert_eq!(count_rows(dir.path(), "posts"), 1);
+    assert_eq!(count_rows(dir.path(), "posts"), 61);
+}
+
+/// `n` LinkedIn posts "Older note 1" .. "Older note n", a day apart, the oldest `n + 10` days ago.
+fn seed_older_posts(dir: &Path, n: i64) {
+    const DAY_MS: i64 = 86_400_000;
+    let store = afterword_core::Store::open_in_dir(dir).expect("open the database");
+    let now = chrono::Utc::now().timestamp_millis();
+    store
+        .write(|tx| {
+            let linkedin: i64 =
+                tx.query_row("SELECT id FROM channels WHERE name = 'LinkedIn'", [], |r| {
+                    r.get(0)
+                })?;
+            let mut insert = tx.prepare(
+                "INSERT INTO posts (channel_id, kind, published_at_ms, title, created_at_ms, updated_at_ms)
+                 VALUES (?1, 'post', ?2, ?3, ?2, ?2)",
+            )?;
+            for k in 1..=n {
+                let at = now - (10 + k) * DAY_MS;
+                insert.execute(rusqlite::params![linkedin, at, format!("Older note {k}")])?;
+            }
+            Ok(())
+        })
+        .expect("seed older posts");
 }
 
 #[tokio::test]
