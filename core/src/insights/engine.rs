@@ -8,36 +8,38 @@
 //! touching them one by one wherever the arithmetic allows:
 //!
 //! 1. Per inquiry (in parallel chunks): where its credit goes and what it takes to weigh one
-//!    pair on its own (the time-decay normaliser, a sum over its window); for a client with a
-//!    value, the cents each candidate post gets, settled at once while the split is at hand
-//!    (largest remainder needs every share, so this is one step per pair of a paying client).
+//!    pair on its own (the time-decay normaliser, a sum over its window).
 //! 2. Per post (in parallel chunks of posts, each owning its posts' tallies): the inquiries
 //!    whose window holds the post are a contiguous run of the time-sorted inquiries (window
 //!    starts and ends both move forward with time), found by two pointers. Under time decay a
 //!    pair weighs (the post's decay) x (the inquiry's scale), and under linear 1/n, so the
-//!    post's sums are its own factor times a difference of running sums over the inquiries:
-//!    O(1) per post. Position-based pairs, and the rare decay pairs whose window crosses a
-//!    block (see [`Decay`]), are added one by one. The running sums are made once, in time
-//!    order, so the result is the same bit for bit whatever the number of threads.
+//!    post's sums (of weights, of client weights, of weight x value) are its own factor times a
+//!    difference of running sums over the inquiries: O(1) per post. Position-based pairs, and
+//!    the rare decay pairs whose window crosses a block (see [`Decay`]), are added one by one.
+//!    The running sums are made once, in time order, so the result is the same bit for bit
+//!    whatever the number of threads.
+//! 3. Cents: a post's exact share of the shared clients' value is that weight x value sum; the
+//!    whole of those values is shared over the posts by the largest-remainder method, in
+//!    proportion to those exact shares (O(P)). So each post gets its exact share to within a
+//!    cent, and the posts plus "unattributed" add up to the totals to the last cent. (Settling
+//!    each client's value over its candidates instead would be one step per pair of a paying
+//!    client, and each post's figure could drift by a cent per client.)
 //!
-//! So the sums and counts of the default model cost O((P + I) log P) plus the pairs of paying
-//! clients; memory is O(P + I), plus O(pairs) for the lists of credited inquiries when asked.
+//! So the default model costs O((P + I) log P) in time and O(P + I) in memory.
 //!
-//! Writing every post's list of (inquiry, weight) credits is most of the cost of a dense report
-//! (7.4 million entries for 50,000 posts over ten years), and only `report --json` prints them
-//! all. So the lists are built only where [`Lists`] asks for them; the sums, counts and cents
-//! come out of the same loop either way, so they are the same with or without the lists. They
-//! go to one table rather than a vector per post: the weights one after the other in a few
-//! blocks (one thread writes each), and the ids once, since most posts' lists are a run of the
-//! time-ordered inquiries (8 bytes a credit, not 16, and no allocation per post).
+//! Every post's list of (inquiry, weight) credits, what `report --json` prints, holds one entry
+//! per pair (7.4 million for 50,000 posts over ten years). The pass does not write them: it
+//! keeps what weighs a pair ([`CreditSource`]), and a post's list is worked out as it is read,
+//! with the very float the post's sums were made of.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::cents::{CentSplit, Scratch};
+use super::cents::split_cents;
+use super::credits::CreditSource;
 use super::facts::{InquiryFacts, PostFacts};
 use super::par;
 use super::range::DateRange;
-use super::report::CreditTable;
 use super::settings::{AttributionModel, InsightSettings};
 use crate::time::MS_PER_DAY;
 
@@ -49,32 +51,11 @@ pub(crate) struct Tally {
     pub revenue_cents: i64,
     /// When the first inquiry credited to it (weight > 0) came in.
     pub first_credit_ms: Option<i64>,
-    /// How many inquiries are credited to it (weight > 0).
+    /// How many inquiries are credited to it (weight > 0): the length of its list.
     pub count: usize,
-    /// Where its list of those inquiries with their weights is in [`Attribution::credits`],
-    /// when [`Lists`] asked for it (then `count` long); otherwise empty.
-    pub list: Span,
-}
-
-/// A post's list in the table of credits: `len` ids from `ids`, and `len` weights from
-/// `weights` in block `block`.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Span {
-    pub ids: usize,
-    pub block: usize,
-    pub weights: usize,
-    pub len: usize,
-}
-
-/// Which posts get their list of credited inquiries ([`Tally::list`]) written out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Lists {
-    /// No post: the sums only.
-    None,
-    /// Every post (`report --json`).
-    All,
-    /// The post with this id, if there is one.
-    Post(i64),
+    /// Its exact share (weight x value) of the clients whose value is shared over several
+    /// posts, before it is settled in whole cents (step 3).
+    shared_value: f64,
 }
 
 /// The outcome of one pass. Posts are addressed by their position in time order: `sorted[pos]`
@@ -86,8 +67,8 @@ pub(crate) struct Attribution {
     pub sorted: Vec<usize>,
     pub times: Vec<i64>,
     pub tallies: Vec<Tally>,
-    /// The lists of credited inquiries [`Lists`] asked for, addressed by [`Tally::list`].
-    pub credits: CreditTable,
+    /// What each post's list of credited inquiries is worked out from, by position.
+    pub credits: Arc<CreditSource>,
     /// Inquiries received in the range, and what they add up to.
     pub inquiries: i64,
     pub clients: i64,
@@ -105,7 +86,7 @@ pub(crate) struct Attribution {
 
 /// How a shared inquiry weighs the post at one position of its window.
 #[derive(Debug, Clone, Copy)]
-enum Share {
+pub(super) enum Share {
     /// Linear: 1/n each.
     Equal(f64),
     /// Position-based: `ends` for the first and the last, `middle` for the others.
@@ -121,26 +102,26 @@ enum Share {
 
 /// An inquiry whose credit is shared over the posts at positions lo..hi (at least two).
 #[derive(Debug, Clone)]
-struct Shared {
+pub(super) struct Shared {
     /// Its place among the reported inquiries in time order (to merge with [`Whole`] credits).
-    order: usize,
-    /// Index into the caller's `inquiries`.
-    inquiry: usize,
-    id: i64,
-    received_at_ms: i64,
+    pub(super) order: usize,
+    pub(super) id: i64,
+    pub(super) received_at_ms: i64,
     /// 1.0 for a client, else 0.0: added as weight x this, without a branch per pair.
     client: f64,
-    lo: usize,
-    hi: usize,
-    share: Share,
+    /// What the client paid (0 for others), as a float to be shared by weight.
+    value: f64,
+    pub(super) lo: usize,
+    pub(super) hi: usize,
+    pub(super) share: Share,
 }
 
 /// What the per-post loop reads of a shared inquiry, packed in 32 bytes so that the few
 /// hundred of a window stay in the first-level cache while the posts go by.
 #[derive(Debug, Clone, Copy)]
 struct Hot {
-    id: i64,
     client: f64,
+    value: f64,
     /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); linear's 1/n (and
     /// `i64::MIN`); unused otherwise.
     scale: f64,
@@ -150,10 +131,12 @@ struct Hot {
 /// An inquiry whose whole credit goes to one post: a confirmed source, last or first touch, or
 /// the only candidate.
 #[derive(Debug, Clone, Copy)]
-struct Whole {
+pub(super) struct Whole {
     /// The post's position in time order.
-    pos: usize,
-    order: usize,
+    pub(super) pos: usize,
+    pub(super) order: usize,
+    pub(super) id: i64,
+    /// Index into the caller's `inquiries`.
     inquiry: usize,
 }
 
@@ -167,29 +150,17 @@ pub(crate) fn attribute_all(
     inquiries: &[InquiryFacts],
     settings: &InsightSettings,
     range: &DateRange,
-    lists: Lists,
 ) -> Attribution {
-    attribute_with(
-        posts,
-        inquiries,
-        settings,
-        range,
-        lists,
-        None,
-        BLOCK_WEIGHTS,
-    )
+    attribute_with(posts, inquiries, settings, range, None)
 }
 
-/// [`attribute_all`] with the number of threads forced, and the size of the blocks of weights
-/// (tests check that they change nothing).
+/// [`attribute_all`] with the number of threads forced (tests check that it changes nothing).
 fn attribute_with(
     posts: &[PostFacts],
     inquiries: &[InquiryFacts],
     settings: &InsightSettings,
     range: &DateRange,
-    lists: Lists,
     threads: Option<usize>,
-    block_weights: usize,
 ) -> Attribution {
     // Sorting the keys themselves, not indices that point at them: no cache miss per comparison.
     let mut keys: Vec<(i64, i64, usize)> = posts
@@ -200,14 +171,6 @@ fn attribute_with(
     keys.sort_unstable();
     let sorted: Vec<usize> = keys.iter().map(|k| k.2).collect();
     let times: Vec<i64> = keys.iter().map(|k| k.0).collect();
-    let listed = match lists {
-        Lists::None => Listed::None,
-        Lists::All => Listed::All,
-        Lists::Post(id) => match keys.iter().position(|k| k.1 == id) {
-            Some(pos) => Listed::One(pos),
-            None => Listed::None,
-        },
-    };
     // Where the confirmed sources are: a map of the few posts named, not of every post.
     let mut by_id: HashMap<i64, usize> = inquiries
         .iter()
@@ -242,12 +205,14 @@ fn attribute_with(
         ..Attribution::default()
     };
 
-    // Where each inquiry's credit goes, and how many credits each post will get (so that every
-    // post's list is allocated once, at its final size, and the work can be split evenly).
+    // Where each inquiry's credit goes, and how many credits each post will get (so that the
+    // work can be split evenly).
     let mut shared: Vec<Shared> = Vec::new();
     let mut whole: Vec<Whole> = Vec::new();
     let mut window_starts = vec![0i64; posts.len() + 1];
     let mut single = vec![0usize; posts.len()];
+    // The clients' value shared over several posts, settled in cents in step 3.
+    let mut shared_revenue = 0i64;
     // The window [t - W, t] of each inquiry is lo..hi in `times`; both ends only move forward
     // as the inquiries go by in time order.
     let (mut lo, mut hi) = (0usize, 0usize);
@@ -287,12 +252,13 @@ fn attribute_with(
             (None, _) => {
                 window_starts[lo] += 1;
                 window_starts[hi] -= 1;
+                shared_revenue = shared_revenue.saturating_add(revenue);
                 shared.push(Shared {
                     order,
-                    inquiry: k,
                     id: inquiry.id,
                     received_at_ms: t,
                     client: if inquiry.is_client { 1.0 } else { 0.0 },
+                    value: revenue as f64,
                     lo,
                     hi,
                     share: Share::Equal(0.0),
@@ -306,6 +272,7 @@ fn attribute_with(
                 whole.push(Whole {
                     pos,
                     order,
+                    id: inquiry.id,
                     inquiry: k,
                 });
             }
@@ -341,7 +308,7 @@ fn attribute_with(
         model: settings.model,
         decay: &decay,
     };
-    let cents = prepare_all(&mut shared, inquiries, &weigh, threads, posts.len());
+    prepare_all(&mut shared, &weigh, threads);
     let hot: Vec<Hot> = shared
         .iter()
         .map(|s| {
@@ -355,8 +322,8 @@ fn attribute_with(
                 Share::Position { .. } => (0.0, i64::MIN),
             };
             Hot {
-                id: s.id,
                 client: s.client,
+                value: s.value,
                 scale,
                 newest_block,
             }
@@ -367,16 +334,28 @@ fn attribute_with(
         shared: &shared,
         hot: &hot,
         running: &running,
-        cents: &cents,
         whole: &whole,
         inquiries,
         weigh: &weigh,
-        listed,
     };
-    (out.tallies, out.credits) = credit_all(&job, &counts, threads, block_weights);
+    out.tallies = credit_all(&job, &counts, threads);
+    settle_cents(&mut out.tallies, shared_revenue);
+    drop((hot, running));
+    out.credits = Arc::new(CreditSource::new(settings.model, decay, shared, whole));
     out.sorted = sorted;
     out.times = times;
     out
+}
+
+/// Step 3: the value of the clients shared over several posts, in whole cents, in proportion
+/// to each post's exact share of it (largest remainder: no cent lost or invented).
+fn settle_cents(tallies: &mut [Tally], shared_revenue: i64) {
+    let exact: Vec<f64> = tallies.iter().map(|t| t.shared_value).collect();
+    let mut cents = Vec::new();
+    split_cents(shared_revenue, &exact, &mut cents, &mut Vec::new());
+    for (tally, c) in tallies.iter_mut().zip(cents) {
+        tally.revenue_cents = tally.revenue_cents.saturating_add(c);
+    }
 }
 
 /// Time decay 2^(-d/H), precomputed per post so that weighing a pair is a multiplication, not
@@ -389,7 +368,7 @@ fn attribute_with(
 /// the newest candidate compare directly, the block before needs a factor 2^-512, and posts
 /// more than 512 half-lives older (weight below 2^-512) fall back to an exponential.
 #[derive(Debug, Default)]
-struct Decay {
+pub(super) struct Decay {
     x: Vec<f64>,
     block: Vec<i64>,
     mantissa: Vec<f64>,
@@ -431,15 +410,15 @@ impl Decay {
 }
 
 /// Weighs a (plan, position) pair. The same call gives the same float every time, so the
-/// weights the cents were planned with are the weights the posts are credited with.
-struct Weigh<'a> {
-    model: AttributionModel,
-    decay: &'a Decay,
+/// weights a post's sums were made of are the weights its list shows.
+pub(super) struct Weigh<'a> {
+    pub(super) model: AttributionModel,
+    pub(super) decay: &'a Decay,
 }
 
 impl Weigh<'_> {
     #[inline(always)]
-    fn weight(&self, share: Share, lo: usize, hi: usize, pos: usize) -> f64 {
+    pub(super) fn weight(&self, share: Share, lo: usize, hi: usize, pos: usize) -> f64 {
         match share {
             Share::Equal(w) => w,
             Share::Position { ends, middle } => {
@@ -490,65 +469,15 @@ impl Weigh<'_> {
     }
 }
 
-/// Step 1: the share rule of every shared inquiry, and the cents each post gets of the shared
-/// inquiries with a value, in parallel chunks of inquiries (each is independent of the others).
-/// Returns those cents by post position. Cents are whole numbers, never negative, so adding up
-/// the chunks' parts in any order gives the same total (saturating at the maximum, as any order
-/// would).
-fn prepare_all(
-    shared: &mut [Shared],
-    inquiries: &[InquiryFacts],
-    weigh: &Weigh<'_>,
-    threads: usize,
-    posts: usize,
-) -> Vec<i64> {
+/// Step 1: the share rule of every shared inquiry, in parallel chunks of inquiries (each is
+/// independent of the others).
+fn prepare_all(shared: &mut [Shared], weigh: &Weigh<'_>, threads: usize) {
     let bounds = par::even_bounds(shared.len(), threads);
-    let parts = par::chunks(shared, &bounds, |_, part| {
-        prepare(part, inquiries, weigh, posts)
+    par::chunks(shared, &bounds, |_, part| {
+        for s in part {
+            s.share = weigh.share(s.lo, s.hi);
+        }
     });
-    let mut parts = parts.into_iter();
-    let mut cents = parts.next().unwrap_or_default();
-    cents.resize(posts, 0);
-    for part in parts {
-        for (c, x) in cents.iter_mut().zip(part) {
-            *c = c.saturating_add(x);
-        }
-    }
-    cents
-}
-
-fn prepare(
-    shared: &mut [Shared],
-    inquiries: &[InquiryFacts],
-    weigh: &Weigh<'_>,
-    posts: usize,
-) -> Vec<i64> {
-    let mut cents = vec![0i64; posts];
-    let mut weights: Vec<f64> = Vec::new();
-    let mut scratch = Scratch::default();
-    for s in shared {
-        let (lo, hi) = (s.lo, s.hi);
-        s.share = weigh.share(lo, hi);
-        let revenue = inquiries[s.inquiry].revenue_cents();
-        if revenue > 0 {
-            weights.clear();
-            match s.share {
-                // All in the newest one's block (the common case): `Weigh::weight` is the
-                // mantissa times the scale, in a loop the compiler can vectorise.
-                Share::Decay { newest, scale, .. } if weigh.decay.one_block(lo, newest) => {
-                    let mantissas = weigh.decay.mantissa.get(lo..hi).unwrap_or(&[]);
-                    weights.extend(mantissas.iter().map(|m| m * scale));
-                }
-                share => weights.extend((lo..hi).map(|pos| weigh.weight(share, lo, hi, pos))),
-            }
-            // These are the very floats the posts are credited with, so these are the cents
-            // their credit stands for; settled here, while the split is at hand.
-            if let Some(out) = cents.get_mut(lo..hi) {
-                CentSplit::settle(revenue, lo, &weights, &mut scratch, out);
-            }
-        }
-    }
-    cents
 }
 
 /// What step 2 reads, shared by its threads.
@@ -559,108 +488,22 @@ struct Job<'a> {
     hot: &'a [Hot],
     /// Running sums over `hot`.
     running: &'a Running,
-    /// The cents of the shared inquiries each post gets, by position.
-    cents: &'a [i64],
     /// By post, then in time order.
     whole: &'a [Whole],
     inquiries: &'a [InquiryFacts],
     weigh: &'a Weigh<'a>,
-    /// The posts whose lists are written.
-    listed: Listed,
 }
 
-/// [`Lists`] by position in time order.
-#[derive(Debug, Clone, Copy)]
-enum Listed {
-    None,
-    All,
-    One(usize),
-}
-
-impl Listed {
-    fn wants(self, pos: usize) -> bool {
-        match self {
-            Listed::None => false,
-            Listed::All => true,
-            Listed::One(one) => one == pos,
-        }
-    }
-}
-
-/// Step 2: the posts in blocks of about equal numbers of pairs, shared out over the threads.
-/// Returns the tallies by position and the table of the lists that `job.listed` asks for: each
-/// block's weights in one array, and the ids once: a post whose list is just its run of shared
-/// inquiries points into their ids in time order; the others (a whole inquiry among them, or a
-/// pair weighing nothing) have their own ids after those.
-fn credit_all(
-    job: &Job<'_>,
-    counts: &[usize],
-    threads: usize,
-    block_weights: usize,
-) -> (Vec<Tally>, CreditTable) {
+/// Step 2: the posts in chunks of about equal numbers of pairs, one per thread. Returns the
+/// tallies by position.
+fn credit_all(job: &Job<'_>, counts: &[usize], threads: usize) -> Vec<Tally> {
     let mut tallies: Vec<Tally> = vec![Tally::default(); counts.len()];
-    let room: usize = counts
-        .iter()
-        .enumerate()
-        .filter(|(pos, _)| job.listed.wants(*pos))
-        .map(|(_, &count)| count)
-        .sum();
-    let threads = threads.max(1);
-    // A multiple of the threads, so that each gets about as many pairs.
-    let blocks = room.div_ceil(block_weights.max(1)).div_ceil(threads).max(1) * threads;
-    let bounds = balanced_bounds(counts, blocks);
-    // Each block with its posts' tallies and the room its weights take.
-    let mut work: Vec<(usize, &mut [Tally], usize)> = Vec::new();
-    let mut rest = tallies.as_mut_slice();
-    for b in bounds.windows(2) {
-        let (start, end) = (b[0], b[1]);
-        let room: usize = (start..end)
-            .filter(|&pos| job.listed.wants(pos))
-            .map(|pos| counts[pos])
-            .sum();
-        let (mine, others) = std::mem::take(&mut rest).split_at_mut(end - start);
-        rest = others;
-        work.push((start, mine, room));
-    }
-    let by_thread = par::even_bounds(work.len(), threads);
-    let done = par::chunks(&mut work, &by_thread, |first, part| {
-        part.iter_mut()
-            .enumerate()
-            .map(|(k, (start, tallies, room))| {
-                let (mut weights, mut own_ids) = (Vec::with_capacity(*room), Vec::new());
-                credit(job, *start, first + k, tallies, &mut weights, &mut own_ids);
-                (weights, own_ids)
-            })
-            .collect::<Vec<_>>()
+    let bounds = balanced_bounds(counts, threads.max(1));
+    par::chunks(&mut tallies, &bounds, |start, part| {
+        credit(job, start, part)
     });
-    drop(work);
-    // The ids: the shared inquiries' in time order, then each block's own.
-    let (weights, own_ids): (Vec<Vec<f64>>, Vec<Vec<i64>>) = done.into_iter().flatten().unzip();
-    let mut ids: Vec<i64> =
-        Vec::with_capacity(job.hot.len() + own_ids.iter().map(Vec::len).sum::<usize>());
-    ids.extend(job.hot.iter().map(|h| h.id));
-    for (b, own) in bounds.windows(2).zip(own_ids) {
-        let base = ids.len();
-        if !own.is_empty() {
-            for t in tallies.get_mut(b[0]..b[1]).unwrap_or(&mut []) {
-                if t.list.ids >= OWN_IDS {
-                    t.list.ids = t.list.ids - OWN_IDS + base;
-                }
-            }
-        }
-        ids.extend(own);
-    }
-    (tallies, CreditTable { ids, weights })
+    tallies
 }
-
-/// Weights per block of the table of credits, at most about: 8 MB, an allocation the allocator
-/// keeps for the next report, where it hands a larger one back to the system when it is freed
-/// (and the next report gets fresh pages, a page fault per 4 KB).
-const BLOCK_WEIGHTS: usize = 1 << 20;
-
-/// Marks a [`Span::ids`] that counts in the block's own ids, until [`credit_all`] knows where
-/// those go in the table.
-const OWN_IDS: usize = 1 << (usize::BITS - 1);
 
 /// Chunk bounds 0 = b0 < b1 < ... = P so that each chunk has about the same number of pairs.
 fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
@@ -679,22 +522,22 @@ fn balanced_bounds(counts: &[usize], chunks: usize) -> Vec<usize> {
     bounds
 }
 
-/// Credits the posts at positions start.. (`tallies`), adding the lists asked for to block
-/// `block` of the table: their weights to `weights`, ids that are not a plain run to `own_ids`.
-fn credit(
-    job: &Job<'_>,
-    start: usize,
-    block: usize,
-    tallies: &mut [Tally],
-    weights: &mut Vec<f64>,
-    own_ids: &mut Vec<i64>,
-) {
+/// The run of shared inquiries whose window holds the post at `pos`: a..b, a the first whose
+/// window ends after it, b the first whose window starts after it (windows start and end in
+/// time order, so both are a partition point).
+pub(super) fn run_of(shared: &[Shared], pos: usize) -> std::ops::Range<usize> {
+    shared.partition_point(|s| s.hi <= pos)..shared.partition_point(|s| s.lo <= pos)
+}
+
+/// Credits the posts at positions start.. (`tallies`).
+fn credit(job: &Job<'_>, start: usize, tallies: &mut [Tally]) {
     let shared = job.shared;
-    // The run of shared inquiries whose window holds `pos` is a..b: a is the first whose window
-    // ends after pos, b the first whose window starts after it. Both only move forward, and so
-    // does the matching bound in `whole`.
-    let mut a = shared.partition_point(|s| s.hi <= start);
-    let mut b = shared.partition_point(|s| s.lo <= start);
+    // Both ends of the run only move forward from post to post, and so does the matching
+    // bound in `whole`.
+    let std::ops::Range {
+        start: mut a,
+        end: mut b,
+    } = run_of(shared, start);
     let mut w = job.whole.partition_point(|x| x.pos < start);
     for (k, tally) in tallies.iter_mut().enumerate() {
         let pos = start + k;
@@ -709,28 +552,22 @@ fn credit(
         w = w_end;
 
         let mut sums = shared_sums(job, pos, a, b);
-        let mut revenue = job.cents.get(pos).copied().unwrap_or(0);
+        // Whole inquiries give their whole value, already in cents.
+        let mut revenue = 0i64;
         for x in wholes {
             let inquiry = &job.inquiries[x.inquiry];
-            sums.add(1.0, f64::from(u8::from(inquiry.is_client)));
+            sums.add(1.0, f64::from(u8::from(inquiry.is_client)), 0.0);
             sums.first(inquiry.received_at_ms);
             revenue = revenue.saturating_add(inquiry.revenue_cents());
         }
-        tally.inquiries = sums.inquiries;
-        tally.clients = sums.clients;
-        tally.count = sums.count;
-        tally.first_credit_ms = sums.first_ms;
-        tally.revenue_cents = revenue;
-        if job.listed.wants(pos) {
-            let from = weights.len();
-            let own = write_list(job, pos, a..b, wholes, weights, own_ids);
-            tally.list = Span {
-                ids: own.map_or(a, |at| OWN_IDS + at),
-                block,
-                weights: from,
-                len: weights.len() - from,
-            };
-        }
+        *tally = Tally {
+            inquiries: sums.inquiries,
+            clients: sums.clients,
+            revenue_cents: revenue,
+            first_credit_ms: sums.first_ms,
+            count: sums.count,
+            shared_value: sums.value,
+        };
     }
 }
 
@@ -750,15 +587,17 @@ fn shared_sums(job: &Job<'_>, pos: usize, a: usize, b: usize) -> Sums {
             // candidates), so the pairs in the post's own block come first.
             let same = hot.partition_point(|h| h.newest_block == block);
             let mantissa = weigh.decay.mantissa[pos];
-            let (all, clients) = factor_sums(job, a, a + same);
-            sums.inquiries = mantissa * all;
-            sums.clients = mantissa * clients;
+            let f = factor_sums(job, a, a + same);
+            sums.inquiries = mantissa * f.all;
+            sums.clients = mantissa * f.clients;
+            sums.value = mantissa * f.value;
             same
         }
         (AttributionModel::Linear, _) => {
-            let (all, clients) = factor_sums(job, a, b);
-            sums.inquiries = all;
-            sums.clients = clients;
+            let f = factor_sums(job, a, b);
+            sums.inquiries = f.all;
+            sums.clients = f.clients;
+            sums.value = f.value;
             run.len()
         }
         _ => 0,
@@ -773,22 +612,32 @@ fn shared_sums(job: &Job<'_>, pos: usize, a: usize, b: usize) -> Sums {
     for s in run.iter().skip(same) {
         let w = weigh.weight(s.share, s.lo, s.hi, pos);
         if w > 0.0 {
-            sums.add(w, s.client);
+            sums.add(w, s.client, s.value);
             sums.first(s.received_at_ms);
         }
     }
     sums
 }
 
-/// The sums of the factors of the shared inquiries a..e (all, clients): from the running sums,
-/// or pair by pair where those would lose bits.
+/// Sums of the inquiries' factors over a run: all, clients', and weighted by value.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Factors {
+    all: f64,
+    clients: f64,
+    value: f64,
+}
+
+/// The sums of the factors of the shared inquiries a..e: from the running sums, or pair by
+/// pair where those would lose bits.
 #[inline]
-fn factor_sums(job: &Job<'_>, a: usize, e: usize) -> (f64, f64) {
+fn factor_sums(job: &Job<'_>, a: usize, e: usize) -> Factors {
     job.running.between(a, e).unwrap_or_else(|| {
         let hot = job.hot.get(a..e).unwrap_or(&[]);
-        let all = hot.iter().map(|h| h.scale).sum();
-        let clients = hot.iter().map(|h| h.scale * h.client).sum();
-        (all, clients)
+        Factors {
+            all: hot.iter().map(|h| h.scale).sum(),
+            clients: hot.iter().map(|h| h.scale * h.client).sum(),
+            value: hot.iter().map(|h| h.scale * h.value).sum(),
+        }
     })
 }
 
@@ -797,15 +646,18 @@ fn factor_sums(job: &Job<'_>, a: usize, e: usize) -> (f64, f64) {
 struct Sums {
     inquiries: f64,
     clients: f64,
+    /// Weight x value: the post's exact share of the clients' value.
+    value: f64,
     count: usize,
     first_ms: Option<i64>,
 }
 
 impl Sums {
     #[inline(always)]
-    fn add(&mut self, w: f64, client: f64) {
+    fn add(&mut self, w: f64, client: f64, value: f64) {
         self.inquiries += w;
         self.clients += w * client;
+        self.value += w * value;
         self.count += 1;
     }
 
@@ -816,93 +668,10 @@ impl Sums {
     }
 }
 
-/// Writes the post's list: the shared inquiries of `run` (positions in `job.shared`) and its
-/// whole ones, in the order they came in, each with the very weight its cents were settled
-/// with; pairs that weigh nothing (time decay underflowing) are left out. Adds the weights to
-/// `out`; when the ids are not simply those of `run`, adds them to `own_ids` and returns where.
-fn write_list(
-    job: &Job<'_>,
-    pos: usize,
-    run: std::ops::Range<usize>,
-    wholes: &[Whole],
-    out: &mut Vec<f64>,
-    own_ids: &mut Vec<i64>,
-) -> Option<usize> {
-    let weigh = job.weigh;
-    let hot = job.hot.get(run.clone()).unwrap_or(&[]);
-    let run = job.shared.get(run).unwrap_or(&[]);
-    let at = own_ids.len();
-    if wholes.is_empty() {
-        // The common case, in one `extend` the compiler can vectorise where it can: the same
-        // float as `Weigh::weight` (which is the mantissa times the scale within a block, and
-        // 1/n under linear).
-        let from = out.len();
-        let same = match (weigh.model, weigh.decay.block.get(pos)) {
-            (AttributionModel::TimeDecay, Some(&block)) => {
-                let same = hot.partition_point(|h| h.newest_block == block);
-                let mantissa = weigh.decay.mantissa[pos];
-                out.extend(hot[..same].iter().map(|h| mantissa * h.scale));
-                same
-            }
-            (AttributionModel::Linear, _) => {
-                out.extend(hot.iter().map(|h| h.scale));
-                hot.len()
-            }
-            _ => 0,
-        };
-        let mut all = true;
-        for s in run.iter().skip(same) {
-            let weight = weigh.weight(s.share, s.lo, s.hi, pos);
-            if weight > 0.0 {
-                out.push(weight);
-            } else {
-                all = false;
-            }
-        }
-        if all {
-            return None;
-        }
-        // Some pair weighed nothing: this list's ids are its own.
-        own_ids.extend(
-            run.iter()
-                .enumerate()
-                .filter(|(k, s)| *k < same || weigh.weight(s.share, s.lo, s.hi, pos) > 0.0)
-                .map(|(_, s)| s.id)
-                .take(out.len() - from),
-        );
-        return Some(at);
-    }
-    // Also whole inquiries (confirmed sources, last or first touch): the two time-ordered
-    // lists merged.
-    let (mut i, mut j) = (0, 0);
-    loop {
-        let take_shared = match (run.get(i), wholes.get(j)) {
-            (Some(s), Some(x)) => s.order < x.order,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        if take_shared {
-            let s = &run[i];
-            i += 1;
-            let weight = weigh.weight(s.share, s.lo, s.hi, pos);
-            if weight > 0.0 {
-                out.push(weight);
-                own_ids.push(s.id);
-            }
-        } else {
-            let inquiry = &job.inquiries[wholes[j].inquiry];
-            j += 1;
-            out.push(1.0);
-            own_ids.push(inquiry.id);
-        }
-    }
-    Some(at)
-}
-
 /// Running sums over the shared inquiries of their factor (time decay's scale, linear's 1/n),
-/// and of the same for clients, within stretches where the newest candidate's block stays the
-/// same (a factor is relative to that block). The sum over a run is the difference of two.
+/// of the same for clients, and of the same times the client's value, within stretches where
+/// the newest candidate's block stays the same (a factor is relative to that block). The sum
+/// over a run is the difference of two.
 ///
 /// They run backwards in time, from each inquiry to the end of its stretch: under time decay a
 /// later inquiry's scale is smaller (newer posts weigh more, so its normaliser is larger), so
@@ -912,9 +681,10 @@ fn write_list(
 /// minutes, say), the run is added up pair by pair instead ([`Running::between`] says so).
 #[derive(Debug, Default)]
 struct Running {
-    /// `all[k]`, `clients[k]`: the sums from k to the end of its stretch.
+    /// `all[k]`, `clients[k]`, `values[k]`: the sums from k to the end of its stretch.
     all: Vec<Wide>,
     clients: Vec<Wide>,
+    values: Vec<Wide>,
     /// Where each inquiry's stretch ends (exclusive).
     end: Vec<usize>,
 }
@@ -928,27 +698,38 @@ impl Running {
         let n = hot.len();
         let mut all = vec![Wide::default(); n];
         let mut clients = vec![Wide::default(); n];
+        let mut values = vec![Wide::default(); n];
         let mut end = vec![n; n];
-        let (mut sum, mut client_sum, mut stretch_end) = (Wide::default(), Wide::default(), n);
+        let mut sums = (Wide::default(), Wide::default(), Wide::default());
+        let mut stretch_end = n;
         for k in (0..n).rev() {
             if k + 1 < n && hot[k + 1].newest_block != hot[k].newest_block {
-                (sum, client_sum, stretch_end) = (Wide::default(), Wide::default(), k + 1);
+                sums = (Wide::default(), Wide::default(), Wide::default());
+                stretch_end = k + 1;
             }
-            sum = sum.plus(hot[k].scale);
-            client_sum = client_sum.plus(hot[k].scale * hot[k].client);
-            all[k] = sum;
-            clients[k] = client_sum;
+            let h = &hot[k];
+            sums = (
+                sums.0.plus(h.scale),
+                sums.1.plus(h.scale * h.client),
+                sums.2.plus(h.scale * h.value),
+            );
+            (all[k], clients[k], values[k]) = sums;
             end[k] = stretch_end;
         }
-        Running { all, clients, end }
+        Running {
+            all,
+            clients,
+            values,
+            end,
+        }
     }
 
-    /// The sums of the factors of a..e, which lie in one stretch: (all, clients); or None
-    /// where the difference would lose bits to cancellation.
+    /// The sums of the factors of a..e, which lie in one stretch; or None where a difference
+    /// would lose bits to cancellation.
     #[inline]
-    fn between(&self, a: usize, e: usize) -> Option<(f64, f64)> {
+    fn between(&self, a: usize, e: usize) -> Option<Factors> {
         if e <= a {
-            return Some((0.0, 0.0));
+            return Some(Factors::default());
         }
         debug_assert!(e <= self.end[a]);
         let difference = |sums: &[Wide]| {
@@ -960,7 +741,11 @@ impl Running {
             let d = sums[a].minus(after);
             (after.hi.abs() <= CANCELLATION_LIMIT * d.abs()).then_some(d)
         };
-        Some((difference(&self.all)?, difference(&self.clients)?))
+        Some(Factors {
+            all: difference(&self.all)?,
+            clients: difference(&self.clients)?,
+            value: difference(&self.values)?,
+        })
     }
 }
 
@@ -1012,7 +797,8 @@ fn sum(xs: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insights::report::{CreditList, InquiryCredit};
+    use crate::insights::credits::CreditList;
+    use crate::insights::report::InquiryCredit;
 
     fn weights(model: AttributionModel, times: &[i64], half_life_days: f64) -> Vec<f64> {
         let decay = Decay::new(times, half_life_days * MS_PER_DAY as f64);
@@ -1111,33 +897,11 @@ mod tests {
                 ..InsightSettings::default()
             };
             let range = DateRange::all();
-            let one = attribute_with(
-                &posts,
-                &inquiries,
-                &settings,
-                &range,
-                Lists::All,
-                Some(1),
-                BLOCK_WEIGHTS,
-            );
-            // Small blocks: several to a thread, and lists of their own in several of them.
-            for (threads, block) in [(2, BLOCK_WEIGHTS), (3, 500), (8, BLOCK_WEIGHTS), (2, 97)] {
-                let many = attribute_with(
-                    &posts,
-                    &inquiries,
-                    &settings,
-                    &range,
-                    Lists::All,
-                    Some(threads),
-                    block,
-                );
-                // Where the lists are in the table depends on the split; what they hold not.
-                let what = format!("{model} with {threads} threads, blocks of {block}");
-                assert_eq!(
-                    without_lists(&one.tallies),
-                    without_lists(&many.tallies),
-                    "{what}"
-                );
+            let one = attribute_with(&posts, &inquiries, &settings, &range, Some(1));
+            for threads in [2, 3, 8] {
+                let many = attribute_with(&posts, &inquiries, &settings, &range, Some(threads));
+                let what = format!("{model} with {threads} threads");
+                assert_eq!(one.tallies, many.tallies, "{what}");
                 assert_eq!(lists(&one), lists(&many), "{what}");
                 assert_eq!(
                     (one.unattributed, one.revenue_cents),
@@ -1149,132 +913,72 @@ mod tests {
         }
     }
 
-    /// Everything but the lists themselves, which only `Lists::All` writes for every post.
-    fn without_lists(tallies: &[Tally]) -> Vec<Tally> {
-        tallies
-            .iter()
-            .map(|t| Tally {
-                list: Span::default(),
-                ..*t
-            })
-            .collect()
-    }
-
-    /// Every post's list, read from the table.
+    /// Every post's list, worked out from the pass.
     fn lists(done: &Attribution) -> Vec<Vec<InquiryCredit>> {
-        let table = std::sync::Arc::new(done.credits.clone());
         done.tallies
             .iter()
-            .map(|t| {
-                let l = t.list;
-                CreditList::new(table.clone(), l.ids, l.block, l.weights, l.len).to_vec()
-            })
+            .enumerate()
+            .map(|(pos, t)| CreditList::worked(&done.credits, pos, t.count).to_vec())
             .collect()
     }
 
+    /// The lists hold every credit once: each post's list is as long as its count says, and
+    /// each attributed inquiry's weights over all lists sum to 1.
     #[test]
-    fn lists_change_nothing_but_the_lists() {
+    fn lists_hold_each_inquiry_once_in_all() {
         let (posts, inquiries) = busy_data();
         for model in AttributionModel::ALL {
             let settings = InsightSettings {
                 model: *model,
                 ..InsightSettings::default()
             };
-            let range = DateRange::all();
-            let all = attribute_with(
-                &posts,
-                &inquiries,
-                &settings,
-                &range,
-                Lists::All,
-                None,
-                BLOCK_WEIGHTS,
-            );
-            let all_lists = lists(&all);
-            for (t, list) in all.tallies.iter().zip(&all_lists) {
+            let done = attribute_all(&posts, &inquiries, &settings, &DateRange::all());
+            let mut per_inquiry: HashMap<i64, f64> = HashMap::new();
+            for (t, list) in done.tallies.iter().zip(lists(&done)) {
                 assert_eq!(t.count, list.len(), "{model}");
+                for c in list {
+                    assert!(c.weight > 0.0 && c.weight <= 1.0, "{model}: {c:?}");
+                    *per_inquiry.entry(c.id).or_default() += c.weight;
+                }
             }
-            for threads in [1, 2, 3] {
-                let none = attribute_with(
-                    &posts,
-                    &inquiries,
-                    &settings,
-                    &range,
-                    Lists::None,
-                    Some(threads),
-                    BLOCK_WEIGHTS,
-                );
-                assert!(lists(&none).iter().all(Vec::is_empty));
-                assert_eq!(
-                    without_lists(&none.tallies),
-                    without_lists(&all.tallies),
-                    "{model} with {threads} threads"
-                );
+            for sum in per_inquiry.values() {
+                assert!((sum - 1.0).abs() < 1e-9, "{model}: {sum}");
             }
-            // One post's list is the list that `All` writes for it, every other one is empty.
-            for pos in [0, 1, 77, 600, posts.len() - 1] {
-                let id = posts[all.sorted[pos]].id;
-                let one = attribute_with(
-                    &posts,
-                    &inquiries,
-                    &settings,
-                    &range,
-                    Lists::Post(id),
-                    None,
-                    BLOCK_WEIGHTS,
-                );
-                let one_lists = lists(&one);
-                assert_eq!(one_lists[pos], all_lists[pos], "{model}, post {id}");
-                assert_eq!(without_lists(&one.tallies), without_lists(&all.tallies));
-                let listed = one_lists.iter().filter(|l| !l.is_empty()).count();
-                assert!(listed <= 1);
-            }
-            let unknown = attribute_with(
-                &posts,
-                &inquiries,
-                &settings,
-                &range,
-                Lists::Post(-5),
-                None,
-                BLOCK_WEIGHTS,
+            assert_eq!(
+                per_inquiry.len() as i64 + done.unattributed,
+                done.inquiries,
+                "{model}"
             );
-            assert!(lists(&unknown).iter().all(Vec::is_empty));
         }
     }
 
     /// The running-sum shortcut (time decay, linear) against the plain sum of each post's list,
     /// where cancellation would hurt most: a half-life far longer than the window (the running
     /// sums grow large next to one run's share) and one far shorter (weights across blocks).
+    /// And each post's cents are its exact share of the value, weight x value over its list,
+    /// to within a cent.
     #[test]
     fn running_sums_match_the_pairs_they_stand_for() {
         let (posts, inquiries) = busy_data();
+        let by_id: HashMap<i64, &InquiryFacts> = inquiries.iter().map(|i| (i.id, i)).collect();
         for (model, half_life_days) in [
             (AttributionModel::TimeDecay, 3650.0),
             (AttributionModel::TimeDecay, 7.0),
             (AttributionModel::TimeDecay, 0.01),
             (AttributionModel::Linear, 7.0),
+            (AttributionModel::Position, 7.0),
         ] {
             let settings = InsightSettings {
                 model,
                 window_days: 30,
                 half_life_days,
             };
-            let all = attribute_with(
-                &posts,
-                &inquiries,
-                &settings,
-                &DateRange::all(),
-                Lists::All,
-                Some(2),
-                BLOCK_WEIGHTS,
-            );
-            let clients: HashMap<i64, bool> =
-                inquiries.iter().map(|i| (i.id, i.is_client)).collect();
+            let all = attribute_with(&posts, &inquiries, &settings, &DateRange::all(), Some(2));
             for (t, list) in all.tallies.iter().zip(lists(&all)) {
                 let plain: f64 = list.iter().map(|c| c.weight).sum();
                 let plain_clients: f64 = list
                     .iter()
-                    .filter(|c| clients[&c.id])
+                    .filter(|c| by_id[&c.id].is_client)
                     .map(|c| c.weight)
                     .sum();
                 let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1e-300);
@@ -1285,6 +989,15 @@ mod tests {
                 );
                 assert!(close(t.clients, plain_clients), "{model} {half_life_days}");
                 assert_eq!(t.count, list.len());
+                let exact: f64 = list
+                    .iter()
+                    .map(|c| c.weight * by_id[&c.id].revenue_cents() as f64)
+                    .sum();
+                assert!(
+                    (t.revenue_cents as f64 - exact).abs() < 1.0 + 1e-9 * exact,
+                    "{model} {half_life_days}: {} cents for an exact share of {exact}",
+                    t.revenue_cents
+                );
             }
         }
     }

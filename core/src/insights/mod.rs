@@ -19,6 +19,7 @@
 
 mod baseline;
 mod cents;
+mod credits;
 mod engine;
 mod facts;
 mod groups;
@@ -33,11 +34,12 @@ use std::sync::Arc;
 
 use chrono::TimeZone;
 
+pub use credits::{CreditList, Credits};
 pub use facts::{InquiryFacts, PostFacts};
 pub use range::DateRange;
 pub use report::{
-    CreditList, Credits, GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline,
-    InsightsReport, InsightsSummary, InsightsTotals, PostInsight, PostSummary,
+    GroupInsight, InquiryCredit, InsightGroups, InsightsBaseline, InsightsReport, InsightsSummary,
+    InsightsTotals, PostInsight, PostSummary,
 };
 pub use settings::{
     AttributionModel, InsightSettings, DEFAULT_HALF_LIFE_DAYS, DEFAULT_WINDOW_DAYS,
@@ -100,7 +102,7 @@ pub fn attribute<Tz: TimeZone + Sync>(
     range: &DateRange,
     tz: &Tz,
 ) -> Result<InsightsReport> {
-    let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::All)?;
+    let parts = analyse(posts, inquiries, settings, range, tz)?;
     let (common, posts) = parts.finish(posts, blank_insight(), post_insight);
     Ok(InsightsReport {
         model: common.model,
@@ -122,7 +124,7 @@ pub fn summarise<Tz: TimeZone + Sync>(
     range: &DateRange,
     tz: &Tz,
 ) -> Result<InsightsSummary> {
-    let parts = analyse(posts, inquiries, settings, range, tz, engine::Lists::None)?;
+    let parts = analyse(posts, inquiries, settings, range, tz)?;
     let (common, posts) = parts.finish(posts, blank_summary(), post_summary);
     Ok(InsightsSummary {
         model: common.model,
@@ -145,20 +147,13 @@ pub fn attribute_post(
     post_id: i64,
 ) -> Result<Vec<InquiryCredit>> {
     settings.validate()?;
-    let done = engine::attribute_all(
-        posts,
-        inquiries,
-        settings,
-        range,
-        engine::Lists::Post(post_id),
-    );
-    let table = Arc::new(done.credits);
-    Ok(done
-        .tallies
+    let done = engine::attribute_all(posts, inquiries, settings, range);
+    let list = done
+        .sorted
         .iter()
-        .find(|t| t.list.len > 0)
-        .map(|t| credit_list(&table, t).to_vec())
-        .unwrap_or_default())
+        .position(|&i| posts[i].id == post_id)
+        .map(|pos| CreditList::worked(&done.credits, pos, done.tallies[pos].count));
+    Ok(list.map(|l| l.to_vec()).unwrap_or_default())
 }
 
 /// Everything of a report but its posts.
@@ -187,10 +182,9 @@ fn analyse<'a, Tz: TimeZone + Sync>(
     settings: &InsightSettings,
     range: &DateRange,
     tz: &Tz,
-    lists: engine::Lists,
 ) -> Result<Parts<'a>> {
     settings.validate()?;
-    let done = engine::attribute_all(posts, inquiries, settings, range, lists);
+    let done = engine::attribute_all(posts, inquiries, settings, range);
 
     // Positions in time order of the posts the report lists.
     let listed: Vec<usize> = (0..posts.len())
@@ -260,21 +254,23 @@ impl Parts<'_> {
         self,
         posts: &[PostFacts],
         blank: T,
-        make: impl Fn(&PostFacts, engine::Tally, &str, &Arc<report::CreditTable>) -> T + Sync,
+        make: impl Fn(&PostFacts, engine::Tally, &str, CreditRef<'_>) -> T + Sync,
     ) -> (Common, Vec<T>) {
         let Parts {
             common,
-            mut done,
+            done,
             listed,
             placed,
         } = self;
         let sorted = &done.sorted;
-        let table = Arc::new(std::mem::take(&mut done.credits));
-        let table = &table;
         let tallies = &done.tallies;
         let entry = |k: usize| {
             let pos = listed[k];
-            make(&posts[sorted[pos]], tallies[pos], placed.channel(k), table)
+            let list = CreditRef {
+                source: &done.credits,
+                pos,
+            };
+            make(&posts[sorted[pos]], tallies[pos], placed.channel(k), list)
         };
         // One vector, its parts filled in place by a thread each: no part to copy into the
         // whole afterwards (a copy that also takes as much fresh memory again). `blank` has
@@ -333,23 +329,18 @@ fn blank_summary() -> PostSummary {
     }
 }
 
-/// A post's list in the report's table of credits.
-fn credit_list(table: &Arc<report::CreditTable>, tally: &engine::Tally) -> CreditList {
-    let span = tally.list;
-    CreditList::new(
-        Arc::clone(table),
-        span.ids,
-        span.block,
-        span.weights,
-        span.len,
-    )
+/// Where a post's list of credited inquiries is worked out from.
+#[derive(Clone, Copy)]
+struct CreditRef<'a> {
+    source: &'a Arc<credits::CreditSource>,
+    pos: usize,
 }
 
 fn post_insight(
     post: &PostFacts,
     tally: engine::Tally,
     channel: &str,
-    table: &Arc<report::CreditTable>,
+    list: CreditRef<'_>,
 ) -> PostInsight {
     PostInsight {
         id: post.id,
@@ -366,7 +357,7 @@ fn post_insight(
         days_to_first_inquiry: tally
             .first_credit_ms
             .map(|t| (t - post.published_at_ms) as f64 / MS_PER_DAY as f64),
-        inquiries: credit_list(table, &tally),
+        inquiries: CreditList::worked(list.source, list.pos, tally.count),
     }
 }
 
@@ -374,7 +365,7 @@ fn post_summary(
     post: &PostFacts,
     tally: engine::Tally,
     channel: &str,
-    _: &Arc<report::CreditTable>,
+    _: CreditRef<'_>,
 ) -> PostSummary {
     PostSummary {
         id: post.id,
