@@ -72,8 +72,9 @@ pub struct PostInsight {
     pub credited_inquiries: f64,
     /// The same, over inquiries that became clients.
     pub credited_clients: f64,
-    /// Its share of those clients' value, in whole cents. Each client's value is shared by the
-    /// largest-remainder method, so no cent is lost or invented by rounding.
+    /// Its share of those clients' value (weight x value), in whole cents: within a cent of
+    /// the exact share. The shares are rounded by the largest-remainder method, so the posts
+    /// and "unattributed" add up to the total to the last cent.
     #[ts(type = "number")]
     pub credited_revenue_cents: i64,
     /// Elapsed days (24 h) from the post to the first inquiry credited to it; null when none.

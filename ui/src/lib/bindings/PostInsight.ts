@@ -21,8 +21,9 @@ credited_inquiries: number,
  */
 credited_clients: number, 
 /**
- * Its share of those clients' value, in whole cents. Each client's value is shared by the
- * largest-remainder method, so no cent is lost or invented by rounding.
+ * Its share of those clients' value (weight x value), in whole cents: within a cent of
+ * the exact share. The shares are rounded by the largest-remainder method, so the posts
+ * and "unattributed" add up to the total to the last cent.
  */
 credited_revenue_cents: number, 
 /**
