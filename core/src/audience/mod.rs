@@ -144,9 +144,9 @@ fn engagement_rows<Tz: TimeZone + Sync>(
             Some(PostEngagement {
                 id: p.id,
                 published_at: p.published_at,
-                channel: p.channel,
+                channel: p.channel.to_string(),
                 kind: p.kind,
-                title: p.title,
+                title: p.title.to_string(),
                 metrics: m,
                 engagements,
                 engagement_basis: basis,

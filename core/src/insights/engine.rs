@@ -872,7 +872,7 @@ mod tests {
                 felt: None,
                 motive: None,
                 minutes: None,
-                title: String::new(),
+                title: "".into(),
             })
             .collect();
         let inquiries: Vec<InquiryFacts> = (0..800)

@@ -1,6 +1,8 @@
 //! What attribution reads: the few facts of a post and an inquiry it needs, as plain values, so
 //! the engine runs on in-memory slices (tests, the bench) as well as on the store.
 
+use std::sync::Arc;
+
 use crate::model::{Felt, Motive, PostKind};
 
 /// A visible (not deleted) post or newsletter.
@@ -8,15 +10,17 @@ use crate::model::{Felt, Motive, PostKind};
 pub struct PostFacts {
     pub id: i64,
     pub published_at_ms: i64,
-    /// The channel's name; also the key of the channel group.
-    pub channel: String,
+    /// The channel's name; also the key of the channel group. Shared: the posts of a channel
+    /// can all hold the same one, which the report then shares too.
+    pub channel: Arc<str>,
     pub kind: PostKind,
     pub felt: Option<Felt>,
     pub motive: Option<Motive>,
     /// Minutes spent writing it, when the user logged them.
     pub minutes: Option<u32>,
-    /// The title, or the start of the text for posts without one.
-    pub title: String,
+    /// The title, or the start of the text for posts without one. Shared with the report,
+    /// which lists it for every post.
+    pub title: Arc<str>,
 }
 
 /// A visible (not deleted) inquiry.

@@ -1,6 +1,8 @@
 //! Which kinds of messages bring clients: the credited totals per channel, kind, feeling, motive
 //! and weekday, per post, with "too early to tell" on small groups.
 
+use std::sync::Arc;
+
 use chrono::{Offset, TimeZone};
 
 use super::engine::Tally;
@@ -82,17 +84,17 @@ struct Slots {
 /// the order a pass over them meets them.
 pub(crate) struct Placed<'a> {
     slots: Vec<Slots>,
-    channels: Vec<&'a str>,
+    channels: Vec<&'a Arc<str>>,
 }
 
 impl Placed<'_> {
     /// The channel name of the `k`-th listed post (read once here, where it is in cache).
-    pub(crate) fn channel(&self, k: usize) -> &str {
+    /// The channel name of the listed post `k` (None only for a `k` out of range).
+    pub(crate) fn channel(&self, k: usize) -> Option<&Arc<str>> {
         self.slots
             .get(k)
             .and_then(|s| self.channels.get(s.channel))
             .copied()
-            .unwrap_or("")
     }
 }
 
@@ -113,23 +115,26 @@ pub(crate) fn place<'a, Tz: TimeZone + Sync>(
     let mut slots = vec![Slots::default(); listed.len()];
     // Per chunk, the channel names in the order it met them. A list, not a map: people have a
     // handful of channels, and comparing a few short names beats hashing one per post.
-    let names: Vec<Vec<&str>> = par::chunks(&mut slots, &bounds, |start, part| {
+    let names: Vec<Vec<&Arc<str>>> = par::chunks(&mut slots, &bounds, |start, part| {
         let mine = listed.get(start..start + part.len()).unwrap_or(&[]);
         touch(
             mine.iter()
                 .filter_map(|&pos| sorted.get(pos).and_then(|&i| posts.get(i)))
-                .map(|p| p.channel.as_str()),
+                .map(|p| &*p.channel),
         );
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<&Arc<str>> = Vec::new();
         let mut days = LocalDays::new(tz);
         for (slot_of, &pos) in part.iter_mut().zip(listed.get(start..).unwrap_or(&[])) {
             let Some(post) = sorted.get(pos).and_then(|&i| posts.get(i)) else {
                 continue;
             };
-            let channel = match names.iter().position(|name| *name == post.channel) {
+            // The same name is mostly the same shared string: no need to read its bytes.
+            let same =
+                |name: &&Arc<str>| Arc::ptr_eq(name, &post.channel) || **name == post.channel;
+            let channel = match names.iter().position(same) {
                 Some(k) => k,
                 None => {
-                    names.push(post.channel.as_str());
+                    names.push(&post.channel);
                     names.len() - 1
                 }
             };
@@ -145,11 +150,11 @@ pub(crate) fn place<'a, Tz: TimeZone + Sync>(
         names
     });
     // One list of names for all chunks, in the order a single pass would have met them.
-    let mut channels: Vec<&str> = Vec::new();
+    let mut channels: Vec<&Arc<str>> = Vec::new();
     for (chunk, b) in names.iter().zip(bounds.windows(2)) {
         let remap: Vec<usize> = chunk
             .iter()
-            .map(|name| match channels.iter().position(|n| n == name) {
+            .map(|name| match channels.iter().position(|n| **n == **name) {
                 Some(k) => k,
                 None => {
                     channels.push(name);
@@ -182,7 +187,7 @@ pub(crate) fn groups(placed: &Placed<'_>, tallies: &[Tally], listed: &[usize]) -
     let mut channel: Vec<(&str, Sum)> = placed
         .channels
         .iter()
-        .map(|name| (*name, Sum::default()))
+        .map(|name| (&***name, Sum::default()))
         .collect();
     let mut kind = vec![Sum::default(); PostKind::ALL.len()];
     let mut felt = vec![Sum::default(); Felt::ALL.len() + 1];

@@ -2,6 +2,7 @@
 //! the rows that can matter for the range, deleted rows never.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rusqlite::types::{Type, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Params};
@@ -124,7 +125,7 @@ pub(crate) fn load_around(
 /// old post). A deleted one stays away: it counts as no source.
 fn load_sources(
     conn: &Connection,
-    channels: &HashMap<i64, String>,
+    channels: &HashMap<i64, Arc<str>>,
     posts: &mut Vec<PostFacts>,
     inquiries: &[InquiryFacts],
 ) -> Result<()> {
@@ -145,10 +146,13 @@ fn load_sources(
     Ok(())
 }
 
-/// Channel names by id, read once rather than joined into every post row.
-fn channel_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+/// Channel names by id, read once rather than joined into every post row, and shared by the
+/// channel's posts.
+fn channel_names(conn: &Connection) -> Result<HashMap<i64, Arc<str>>> {
     let mut stmt = conn.prepare_cached("SELECT id, name FROM channels")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, Arc::from(text(r.get_ref(1)?, 1)?.unwrap_or(""))))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -156,7 +160,7 @@ fn channel_names(conn: &Connection) -> Result<HashMap<i64, String>> {
 /// test) to `out`.
 fn load_posts(
     conn: &Connection,
-    channels: &HashMap<i64, String>,
+    channels: &HashMap<i64, Arc<str>>,
     out: &mut Vec<PostFacts>,
     condition: &str,
     params: impl Params,
@@ -174,13 +178,16 @@ fn load_posts(
             id: r.get(0)?,
             published_at_ms: r.get(1)?,
             // The foreign key makes a missing channel impossible; an empty name is the fallback.
-            channel: channels.get(&channel_id).cloned().unwrap_or_default(),
+            channel: channels
+                .get(&channel_id)
+                .cloned()
+                .unwrap_or_else(|| Arc::from("")),
             kind: word(r.get_ref(3)?, PostKind::ALL, |k| k.as_str())?
                 .ok_or_else(|| bad_word(3, "kind"))?,
             felt: word(r.get_ref(4)?, Felt::ALL, |f| f.as_str())?,
             motive: word(r.get_ref(5)?, Motive::ALL, |m| m.as_str())?,
             minutes: r.get(6)?,
-            title: title(r.get(7)?, r.get(8)?),
+            title: title(text(r.get_ref(7)?, 7)?, text(r.get_ref(8)?, 8)?),
         });
     }
     Ok(())
@@ -212,13 +219,20 @@ fn word<T: Copy>(
     }
 }
 
+/// A text column as it is in the row (no copy), or None for NULL.
+fn text(value: ValueRef<'_>, column: usize) -> rusqlite::Result<Option<&str>> {
+    value
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
 fn bad_word(column: usize, name: &str) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(column, name.into(), Type::Null)
 }
 
-fn title(title: Option<String>, text: Option<String>) -> String {
+fn title(title: Option<&str>, text: Option<&str>) -> Arc<str> {
     match title {
-        Some(t) => t,
+        Some(t) => Arc::from(t),
         None => {
             let text = text.unwrap_or_default();
             let first_line = text
@@ -228,9 +242,9 @@ fn title(title: Option<String>, text: Option<String>) -> String {
                 .unwrap_or("");
             if first_line.chars().count() > TITLE_CHARS {
                 let cut: String = first_line.chars().take(TITLE_CHARS - 1).collect();
-                format!("{}…", cut.trim_end())
+                format!("{}…", cut.trim_end()).into()
             } else {
-                first_line.to_string()
+                Arc::from(first_line)
             }
         }
     }
@@ -266,16 +280,13 @@ mod tests {
 
     #[test]
     fn title_falls_back_to_the_first_line_of_the_text() {
-        assert_eq!(title(Some("Hi".into()), Some("x".into())), "Hi");
-        assert_eq!(
-            title(None, Some("\n  First line \nsecond".into())),
-            "First line"
-        );
+        assert_eq!(&*title(Some("Hi"), Some("x")), "Hi");
+        assert_eq!(&*title(None, Some("\n  First line \nsecond")), "First line");
         let long = "é".repeat(200);
-        let t = title(None, Some(long));
+        let t = title(None, Some(&long));
         assert_eq!(t.chars().count(), TITLE_CHARS_FOR_TEST);
         assert!(t.ends_with('…'));
-        assert_eq!(title(None, None), "");
+        assert_eq!(&*title(None, None), "");
     }
 
     const TITLE_CHARS_FOR_TEST: usize = super::TITLE_CHARS;

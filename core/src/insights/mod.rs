@@ -254,7 +254,7 @@ impl Parts<'_> {
         self,
         posts: &[PostFacts],
         blank: T,
-        make: impl Fn(&PostFacts, engine::Tally, &str, CreditRef<'_>) -> T + Sync,
+        make: impl Fn(&PostFacts, engine::Tally, &Arc<str>, CreditRef<'_>) -> T + Sync,
     ) -> (Common, Vec<T>) {
         let Parts {
             common,
@@ -264,13 +264,16 @@ impl Parts<'_> {
         } = self;
         let sorted = &done.sorted;
         let tallies = &done.tallies;
+        // (Every listed post has a channel; this is for the impossible case.)
+        let no_channel: Arc<str> = Arc::from("");
         let entry = |k: usize| {
             let pos = listed[k];
             let list = CreditRef {
                 source: &done.credits,
                 pos,
             };
-            make(&posts[sorted[pos]], tallies[pos], placed.channel(k), list)
+            let channel = placed.channel(k).unwrap_or(&no_channel);
+            make(&posts[sorted[pos]], tallies[pos], channel, list)
         };
         // One vector, its parts filled in place by a thread each: no part to copy into the
         // whole afterwards (a copy that also takes as much fresh memory again). `blank` has
@@ -280,7 +283,7 @@ impl Parts<'_> {
         let bounds = par::even_bounds(listed.len(), threads);
         par::chunks(&mut out, &bounds, |from, part| {
             let mine = listed.get(from..from + part.len()).unwrap_or(&[]);
-            groups::touch(mine.iter().map(|&pos| posts[sorted[pos]].title.as_str()));
+            groups::touch(mine.iter().map(|&pos| &*posts[sorted[pos]].title));
             for (k, slot) in (from..).zip(part.iter_mut()) {
                 *slot = entry(k);
             }
@@ -297,9 +300,9 @@ fn blank_insight() -> PostInsight {
     PostInsight {
         id: 0,
         published_at: String::new(),
-        channel: String::new(),
+        channel: Arc::from(""),
         kind: PostKind::Post,
-        title: String::new(),
+        title: Arc::from(""),
         felt: None,
         motive: None,
         minutes: None,
@@ -315,9 +318,9 @@ fn blank_summary() -> PostSummary {
     PostSummary {
         id: 0,
         published_at: String::new(),
-        channel: String::new(),
+        channel: Arc::from(""),
         kind: PostKind::Post,
-        title: String::new(),
+        title: Arc::from(""),
         felt: None,
         motive: None,
         minutes: None,
@@ -339,15 +342,15 @@ struct CreditRef<'a> {
 fn post_insight(
     post: &PostFacts,
     tally: engine::Tally,
-    channel: &str,
+    channel: &Arc<str>,
     list: CreditRef<'_>,
 ) -> PostInsight {
     PostInsight {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
-        channel: channel.to_string(),
+        channel: Arc::clone(channel),
         kind: post.kind,
-        title: post.title.clone(),
+        title: Arc::clone(&post.title),
         felt: post.felt,
         motive: post.motive,
         minutes: post.minutes,
@@ -364,15 +367,15 @@ fn post_insight(
 fn post_summary(
     post: &PostFacts,
     tally: engine::Tally,
-    channel: &str,
+    channel: &Arc<str>,
     _: CreditRef<'_>,
 ) -> PostSummary {
     PostSummary {
         id: post.id,
         published_at: rfc3339::utc_seconds(post.published_at_ms),
-        channel: channel.to_string(),
+        channel: Arc::clone(channel),
         kind: post.kind,
-        title: post.title.clone(),
+        title: Arc::clone(&post.title),
         felt: post.felt,
         motive: post.motive,
         minutes: post.minutes,

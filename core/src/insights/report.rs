@@ -1,6 +1,8 @@
 //! The report: what `afterword report --json` prints and the insights view shows. The field names
 //! are a contract (README, CLI); add fields, never rename them.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -62,9 +64,11 @@ pub struct PostInsight {
     pub id: i64,
     /// RFC 3339, UTC, with a 'Z'.
     pub published_at: String,
-    pub channel: String,
+    #[ts(type = "string")]
+    pub channel: Arc<str>,
     pub kind: PostKind,
-    pub title: String,
+    #[ts(type = "string")]
+    pub title: Arc<str>,
     pub felt: Option<Felt>,
     pub motive: Option<Motive>,
     pub minutes: Option<u32>,
@@ -138,9 +142,11 @@ pub struct PostSummary {
     pub id: i64,
     /// RFC 3339, UTC, with a 'Z'.
     pub published_at: String,
-    pub channel: String,
+    #[ts(type = "string")]
+    pub channel: Arc<str>,
     pub kind: PostKind,
-    pub title: String,
+    #[ts(type = "string")]
+    pub title: Arc<str>,
     pub felt: Option<Felt>,
     pub motive: Option<Motive>,
     pub minutes: Option<u32>,

@@ -50,7 +50,7 @@ fn post(id: i64, published_at_ms: i64) -> PostFacts {
         felt: None,
         motive: None,
         minutes: None,
-        title: format!("post {id}"),
+        title: format!("post {id}").into(),
     }
 }
 
@@ -1012,8 +1012,8 @@ fn the_report_reads_the_store_and_ignores_deleted_rows() {
         r.posts.iter().map(|p| p.id).collect::<Vec<_>>(),
         [text_only, a, b]
     );
-    assert_eq!(post_of(&r, text_only).title, "A thought");
-    assert_eq!(post_of(&r, a).channel, "LinkedIn");
+    assert_eq!(&*post_of(&r, text_only).title, "A thought");
+    assert_eq!(&*post_of(&r, a).channel, "LinkedIn");
     assert_eq!(post_of(&r, b).kind, PostKind::Newsletter);
     assert_eq!(post_of(&r, a).minutes, Some(45));
     assert_eq!(r.totals.inquiries, 2);
