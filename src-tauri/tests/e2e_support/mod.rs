@@ -29,6 +29,8 @@ pub const APP: &str = env!("CARGO_BIN_EXE_afterword");
 pub const WAIT: Duration = Duration::from_secs(15);
 /// Starting the driver and the app (a cold WebKitGTK start on a busy two-core machine).
 const START_WAIT: Duration = Duration::from_secs(90);
+/// How long a failing test waits for the driver to hand over a screenshot or the page source.
+const EVIDENCE_WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(100);
 
 /// One window at a time: two or three WebKitGTK processes on a two-core machine make every wait
@@ -421,7 +423,8 @@ impl App {
         self.driver.stop();
     }
 
-    /// Saves a screenshot and prints the page source and driver log, then panics with `why`.
+    /// Fails the test, saving a screenshot and printing the page source and the driver's log
+    /// first (each waited for at most [`EVIDENCE_WAIT`]).
     pub async fn fail<T>(&self, why: impl AsRef<str>) -> T {
         let why = why.as_ref();
         if let Some(client) = &self.client {
@@ -429,20 +432,28 @@ impl App {
             tokio::time::sleep(Duration::from_millis(300)).await;
             let dir = failure_dir();
             let file = dir.join(format!("{}.png", self.test));
-            match client.screenshot().await {
-                Ok(png) => match std::fs::create_dir_all(&dir)
+            // Bounded: a WebKitWebDriver that stopped answering (which may be why the test
+            // failed) would otherwise hang the test here instead of letting it fail.
+            match tokio::time::timeout(EVIDENCE_WAIT, client.screenshot()).await {
+                Ok(Ok(png)) => match std::fs::create_dir_all(&dir)
                     .and_then(|()| std::fs::write(&file, png))
                 {
                     Ok(()) => eprintln!("screenshot: {}", file.display()),
                     Err(e) => eprintln!("could not save the screenshot {}: {e}", file.display()),
                 },
-                Err(e) => eprintln!("no screenshot: {e}"),
+                Ok(Err(e)) => eprintln!("no screenshot: {e}"),
+                Err(_) => {
+                    eprintln!("no screenshot: the driver did not answer in {EVIDENCE_WAIT:?}")
+                }
             }
-            match client.source().await {
-                Ok(source) => {
+            match tokio::time::timeout(EVIDENCE_WAIT, client.source()).await {
+                Ok(Ok(source)) => {
                     eprintln!("---- page source ----\n{source}\n---- end of page source ----")
                 }
-                Err(e) => eprintln!("no page source: {e}"),
+                Ok(Err(e)) => eprintln!("no page source: {e}"),
+                Err(_) => {
+                    eprintln!("no page source: the driver did not answer in {EVIDENCE_WAIT:?}")
+                }
             }
         }
         eprintln!(
