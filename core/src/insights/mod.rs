@@ -47,7 +47,6 @@ pub use settings::{
 };
 
 use crate::error::Result;
-use crate::model::PostKind;
 use crate::store::Store;
 use crate::time::MS_PER_DAY;
 
@@ -103,7 +102,7 @@ pub fn attribute<Tz: TimeZone + Sync>(
     tz: &Tz,
 ) -> Result<InsightsReport> {
     let parts = analyse(posts, inquiries, settings, range, tz)?;
-    let (common, posts) = parts.finish(posts, blank_insight(), post_insight);
+    let (common, posts) = parts.finish(posts, PostInsight::default(), post_insight);
     Ok(InsightsReport {
         model: common.model,
         window_days: common.window_days,
@@ -125,7 +124,7 @@ pub fn summarise<Tz: TimeZone + Sync>(
     tz: &Tz,
 ) -> Result<InsightsSummary> {
     let parts = analyse(posts, inquiries, settings, range, tz)?;
-    let (common, posts) = parts.finish(posts, blank_summary(), post_summary);
+    let (common, posts) = parts.finish(posts, PostSummary::default(), post_summary);
     Ok(InsightsSummary {
         model: common.model,
         window_days: common.window_days,
@@ -294,43 +293,6 @@ impl Parts<'_> {
 
 /// Listed posts that make a thread worth starting for the report's per-post part.
 const POSTS_PER_THREAD: usize = 5_000;
-
-/// Entries for [`Parts::finish`] to fill in.
-fn blank_insight() -> PostInsight {
-    PostInsight {
-        id: 0,
-        published_at: String::new(),
-        channel: Arc::from(""),
-        kind: PostKind::Post,
-        title: Arc::from(""),
-        felt: None,
-        motive: None,
-        minutes: None,
-        credited_inquiries: 0.0,
-        credited_clients: 0.0,
-        credited_revenue_cents: 0,
-        days_to_first_inquiry: None,
-        inquiries: CreditList::default(),
-    }
-}
-
-fn blank_summary() -> PostSummary {
-    PostSummary {
-        id: 0,
-        published_at: String::new(),
-        channel: Arc::from(""),
-        kind: PostKind::Post,
-        title: Arc::from(""),
-        felt: None,
-        motive: None,
-        minutes: None,
-        credited_inquiries: 0.0,
-        credited_clients: 0.0,
-        credited_revenue_cents: 0,
-        days_to_first_inquiry: None,
-        credit_count: 0,
-    }
-}
 
 /// Where a post's list of credited inquiries is worked out from.
 #[derive(Clone, Copy)]

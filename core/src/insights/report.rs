@@ -57,7 +57,7 @@ pub struct InsightsTotals {
 }
 
 /// What followed one post.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct PostInsight {
     #[ts(type = "number")]
@@ -135,7 +135,7 @@ impl InsightsSummary {
 
 /// What followed one post, as in [`PostInsight`], with the number of credited inquiries in
 /// place of their list.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct PostSummary {
     #[ts(type = "number")]

@@ -15,6 +15,13 @@ word_enum! {
     }
 }
 
+/// What a blank entry holds until it is filled in: most messages are posts.
+impl Default for PostKind {
+    fn default() -> Self {
+        PostKind::Post
+    }
+}
+
 word_enum! {
     /// How it felt to write.
     Felt {
