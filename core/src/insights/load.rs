@@ -129,17 +129,26 @@ fn load_sources(
     posts: &mut Vec<PostFacts>,
     inquiries: &[InquiryFacts],
 ) -> Result<()> {
-    let outside: Vec<i64> = {
-        let loaded: HashSet<i64> = posts.iter().map(|p| p.id).collect();
-        let mut ids: Vec<i64> = inquiries
-            .iter()
-            .filter_map(|i| i.source_post_id)
-            .filter(|id| !loaded.contains(id))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
+    // The few ids named, sorted, and which of them the posts hold: a search in that short
+    // list per post, rather than a set of every post's id.
+    let mut named: Vec<i64> = inquiries.iter().filter_map(|i| i.source_post_id).collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    named.sort_unstable();
+    named.dedup();
+    let mut held = vec![false; named.len()];
+    for p in posts.iter() {
+        if let Ok(k) = named.binary_search(&p.id) {
+            held[k] = true;
+        }
+    }
+    let outside: Vec<i64> = named
+        .into_iter()
+        .zip(held)
+        .filter(|(_, held)| !held)
+        .map(|(id, _)| id)
+        .collect();
     for id in outside {
         load_posts(conn, channels, posts, "AND p.id = ?1", [id])?;
     }
