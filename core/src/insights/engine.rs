@@ -32,6 +32,7 @@
 //! keeps what weighs a pair ([`CreditSource`]), and a post's list is worked out as it is read,
 //! with the very float the post's sums were made of.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::cents::split_cents;
@@ -170,30 +171,21 @@ fn attribute_with(
     keys.sort_unstable();
     let sorted: Vec<usize> = keys.iter().map(|k| k.2).collect();
     let times: Vec<i64> = keys.iter().map(|k| k.0).collect();
-    // Where the confirmed sources are: the few posts named, sorted by id, each with its
-    // position (a search in that short list per post, not a map of every post).
-    let mut sources: Vec<(i64, usize)> = inquiries
+    // Where the confirmed sources are: a map of the few posts named, not of every post.
+    let mut by_id: HashMap<i64, usize> = inquiries
         .iter()
         .filter_map(|i| i.source_post_id)
         .map(|id| (id, usize::MAX))
         .collect();
-    if !sources.is_empty() {
-        sources.sort_unstable();
-        sources.dedup();
+    if !by_id.is_empty() {
         for (pos, k) in keys.iter().enumerate() {
-            if let Ok(at) = sources.binary_search_by_key(&k.1, |s| s.0) {
-                sources[at].1 = pos;
+            if let Some(slot) = by_id.get_mut(&k.1) {
+                *slot = pos;
             }
         }
         // A source that is not among the posts (deleted) counts as none.
-        sources.retain(|s| s.1 != usize::MAX);
+        by_id.retain(|_, pos| *pos != usize::MAX);
     }
-    let source_pos = |id: i64| {
-        sources
-            .binary_search_by_key(&id, |s| s.0)
-            .ok()
-            .map(|at| sources[at].1)
-    };
     drop(keys);
     let window_ms = settings.window_days.saturating_mul(MS_PER_DAY);
 
@@ -245,7 +237,9 @@ fn attribute_with(
         } else {
             out.inquiries_outside += 1;
         }
-        let confirmed = inquiry.source_post_id.and_then(source_pos);
+        let confirmed = inquiry
+            .source_post_id
+            .and_then(|id| by_id.get(&id).copied());
         let one = match (confirmed, settings.model) {
             // A confirmed source wins, whatever the model and wherever it is in time.
             (Some(pos), _) => Some(pos),
@@ -802,8 +796,6 @@ fn sum(xs: &[f64]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use super::*;
     use crate::insights::credits::CreditList;
     use crate::insights::report::InquiryCredit;
