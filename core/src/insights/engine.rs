@@ -13,10 +13,12 @@
 //! 2. Per post (in parallel chunks of posts, each owning its posts' tallies): the inquiries
 //!    whose window holds the post are a contiguous run of the time-sorted inquiries (window
 //!    starts and ends both move forward with time), found by two pointers. Under time decay a
-//!    pair weighs (the post's decay) x (the inquiry's scale), and under linear 1/n, so the
-//!    post's sums (of weights, of client weights, of weight x value) are its own factor times a
-//!    difference of running sums over the inquiries: O(1) per post. Position-based pairs, and
-//!    the rare decay pairs whose window crosses a block (see [`Decay`]), are added one by one.
+//!    pair weighs (the post's decay) x (the inquiry's scale), under linear 1/n, and under
+//!    position-based the inquiry's middle share (plus, for a window's first and last post,
+//!    what the ends get more, gathered by post beforehand), so the post's sums (of weights, of
+//!    client weights, of weight x value) are its own factor times a difference of running sums
+//!    over the inquiries: O(1) per post. Only the rare decay pairs whose window crosses a
+//!    block (see [`Decay`]) are added one by one.
 //!    The running sums are made once, in time order, so the result is the same bit for bit
 //!    whatever the number of threads.
 //! 3. Cents: a post's exact share of the shared clients' value is that weight x value sum; the
@@ -26,7 +28,7 @@
 //!    each client's value over its candidates instead would be one step per pair of a paying
 //!    client, and each post's figure could drift by a cent per client.)
 //!
-//! So the default model costs O((P + I) log P) in time and O(P + I) in memory.
+//! So every model costs O((P + I) log P) in time and O(P + I) in memory.
 //!
 //! Every post's list of (inquiry, weight) credits, what `report --json` prints, holds one entry
 //! per pair (7.4 million for 50,000 posts over ten years). The pass does not write them: it
@@ -123,8 +125,8 @@ pub(super) struct Shared {
 struct Hot {
     client: f64,
     value: f64,
-    /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); linear's 1/n (and
-    /// `i64::MIN`); unused otherwise.
+    /// Time decay's `scale` and `newest_block` (see [`Share::Decay`]); linear's 1/n, or
+    /// position-based's `middle` (and `i64::MIN`); unused otherwise.
     scale: f64,
     newest_block: i64,
 }
@@ -320,7 +322,7 @@ fn attribute_with(
                     ..
                 } => (scale, newest_block),
                 Share::Equal(w) => (w, i64::MIN),
-                Share::Position { .. } => (0.0, i64::MIN),
+                Share::Position { middle, .. } => (middle, i64::MIN),
             };
             Hot {
                 client: s.client,
@@ -331,10 +333,12 @@ fn attribute_with(
         })
         .collect();
     let running = Running::new(&hot);
+    let ends = position_ends(&shared, posts.len());
     let job = Job {
         shared: &shared,
         hot: &hot,
         running: &running,
+        ends: &ends,
         whole: &whole,
         inquiries,
         weigh: &weigh,
@@ -346,6 +350,31 @@ fn attribute_with(
     out.sorted = sorted;
     out.times = times;
     out
+}
+
+/// Position-based weighs every candidate of a window alike (`middle`, a factor of the inquiry)
+/// except the first and the last (`ends`): a post's sums are the run's middle factors (running
+/// sums) plus, for the windows it starts or ends, what `ends` adds over `middle`, gathered here
+/// by post in one pass over the inquiries (in time order, so the same floats every time).
+fn position_ends(shared: &[Shared], posts: usize) -> Vec<Factors> {
+    let mut ends: Vec<Factors> = Vec::new();
+    for s in shared {
+        let Share::Position { ends: end, middle } = s.share else {
+            continue;
+        };
+        if ends.is_empty() {
+            ends = vec![Factors::default(); posts];
+        }
+        let extra = end - middle;
+        for pos in [s.lo, s.hi - 1] {
+            if let Some(f) = ends.get_mut(pos) {
+                f.all += extra;
+                f.clients += extra * s.client;
+                f.value += extra * s.value;
+            }
+        }
+    }
+    ends
 }
 
 /// Step 3: the value of the clients shared over several posts, in whole cents, in proportion
@@ -525,6 +554,9 @@ struct Job<'a> {
     hot: &'a [Hot],
     /// Running sums over `hot`.
     running: &'a Running,
+    /// Position-based: what being a window's first or last candidate adds, by post position
+    /// (empty under the other models).
+    ends: &'a [Factors],
     /// By post, then in time order.
     whole: &'a [Whole],
     inquiries: &'a [InquiryFacts],
@@ -637,15 +669,24 @@ fn shared_sums(job: &Job<'_>, pos: usize, a: usize, b: usize) -> Sums {
             sums.value = f.value;
             run.len()
         }
+        (AttributionModel::Position, _) => {
+            let f = factor_sums(job, a, b);
+            let e = job.ends.get(pos).copied().unwrap_or_default();
+            sums.inquiries = f.all + e.all;
+            sums.clients = f.clients + e.clients;
+            sums.value = f.value + e.value;
+            run.len()
+        }
         _ => 0,
     };
     // Every such pair weighs more than 0 (a mantissa is at least 1 and a scale at least
-    // 2^-512 / n; 1/n for linear), so each is a credit, and the first is the first credit.
+    // 2^-512 / n; 1/n for linear; position-based gives the ends 0.4 or 0.5 and the middle
+    // 0.2 / (n - 2)), so each is a credit, and the first is the first credit.
     sums.count = same;
     if let Some(s) = run.get(..same).and_then(|r| r.first()) {
         sums.first(s.received_at_ms);
     }
-    // The rest one pair at a time: position-based, and time decay across a block boundary.
+    // The rest one pair at a time: time decay across a block boundary.
     for s in run.iter().skip(same) {
         let w = weigh.weight(s.share, s.lo, s.hi, pos);
         if w > 0.0 {
