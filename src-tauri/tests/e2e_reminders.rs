@@ -165,6 +165,14 @@ fn the_app_pid(dir: &Path) -> u32 {
     pids[0]
 }
 
+/// Closes what earlier tests left on screen in this session's dunst, so that `dunstctl action 0`
+/// below acts on this test's notification. (dunst stops timing notifications out once the
+/// display has had no input for a while, and under Xvfb it never has any.) Before dunst runs
+/// there is nothing to close, and the call may fail: that is fine.
+fn close_earlier_notifications() {
+    let _ = Command::new("dunstctl").arg("close-all").status();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_due_follow_up_shows_one_notification_and_opening_it_shows_the_inquiries() {
     if !support::enabled("a_due_follow_up_shows_one_notification") {
@@ -172,6 +180,7 @@ async fn a_due_follow_up_shows_one_notification_and_opening_it_shows_the_inquiri
     }
     let _serial = support::serial().await;
     let dir = prepared(10);
+    close_earlier_notifications();
     let monitor = NotifyMonitor::start();
     let app = App::launch("a_due_follow_up_shows_one_notification", dir.path()).await;
 
