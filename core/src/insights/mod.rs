@@ -2,6 +2,7 @@
 //!
 //! - `settings`: the model, the window and the half-life;
 //! - `engine`: one pass sharing every inquiry's credit over posts;
+//! - `credits`: a post's list of credited inquiries, worked out from that pass as it is read;
 //! - `cents`: sharing revenue without losing a cent;
 //! - `groups`, `baseline`: comparisons and lift;
 //! - `load`: reading the facts from the store; `report`: the shapes the CLI and UI get.
@@ -9,7 +10,9 @@
 //! Two shapes of the same numbers: [`report`] (what `afterword report --json` prints) lists
 //! every post's credited inquiries with their weights; [`summary`] (what the insights view
 //! asks for) has the same numbers without those lists, and [`post_credits`] gives one post's
-//! list when the user points at it. Building every list is most of the work of a dense report.
+//! list when the user points at it. Every list together holds one entry per (inquiry, post)
+//! pair, millions in a dense report: the report carries what they are worked out from, and
+//! printing them is the cost of the output.
 //!
 //! Ranges: a report over `from`..`to` attributes the inquiries *received* in it, with every
 //! post as a candidate, so an inquiry on 2 January can still be credited to a post of
