@@ -88,8 +88,8 @@ pub(crate) struct Placed<'a> {
 }
 
 impl Placed<'_> {
-    /// The channel name of the `k`-th listed post (read once here, where it is in cache).
-    /// The channel name of the listed post `k` (None only for a `k` out of range).
+    /// The channel name of the `k`-th listed post (read once here, where it is in cache); None
+    /// only for a `k` out of range.
     pub(crate) fn channel(&self, k: usize) -> Option<&Arc<str>> {
         self.slots
             .get(k)
