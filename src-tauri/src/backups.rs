@@ -1,5 +1,5 @@
-//! The automatic backup while the app runs: shortly after start when today's is missing, then
-//! once a day.
+//! The automatic backup while the app runs: once the window's first view is there when today's
+//! is missing, then once a day.
 //!
 //! The thread sleeps until 00:05 local time of the next day on a `timerfd` on the wall clock
 //! (CLOCK_REALTIME, absolute): unlike `thread::sleep`, it fires on time after the machine was
@@ -18,19 +18,25 @@ use nix::sys::timerfd::{ClockId, Expiration, TimerFd, TimerFlags, TimerSetTimeFl
 
 const THREAD_NAME: &str = "afterword-backups";
 
-/// The backup at start waits this long: copying the database holds the store, and the window's
-/// first view should not wait behind it. Quitting sooner only moves the day's backup to the next
-/// start.
-const FIRST_BACKUP_DELAY: Duration = Duration::from_secs(30);
-
-pub fn start(store: Arc<Store>, dir: PathBuf) -> std::io::Result<JoinHandle<()>> {
+/// `first_view` returns once the window's first view is there (crate::startup::FirstView). The
+/// first backup waits for it, because copying the database holds the store and the first view
+/// must not wait behind it. Right after it, the copy (tens of milliseconds) is done before the
+/// user has read the screen, and the app is idle from then on; a backup at any later moment
+/// would wake it once more.
+pub fn start(
+    store: Arc<Store>,
+    dir: PathBuf,
+    first_view: Box<dyn FnOnce() + Send>,
+) -> std::io::Result<JoinHandle<()>> {
     std::thread::Builder::new()
         .name(THREAD_NAME.into())
-        .spawn(move || run(&store, &dir))
+        .spawn(move || {
+            first_view();
+            run(&store, &dir)
+        })
 }
 
 fn run(store: &Store, dir: &std::path::Path) {
-    std::thread::sleep(FIRST_BACKUP_DELAY);
     let timer = TimerFd::new(ClockId::CLOCK_REALTIME, TimerFlags::TFD_CLOEXEC).ok();
     loop {
         let today = Local::now().date_naive();

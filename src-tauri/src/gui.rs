@@ -111,14 +111,17 @@ fn start_reminders<R: Runtime>(app: &AppHandle<R>) {
             },
         )
     });
-    // Wait for the first view, but not longer than a page that never marks would keep the
-    // window hidden (then the fallback shows it, and opens the gate too).
-    let first_view = app.state::<Startup>().first_view();
-    let first_wait = Box::new(move || first_view.wait(startup::FALLBACK + Duration::from_secs(1)));
-    match reminders::start(store, clock, deliver, first_wait) {
+    match reminders::start(store, clock, deliver, wait_for_first_view(app)) {
         Ok((poker, _thread)) => state.set_reminder_loop(poker),
         Err(e) => eprintln!("afterword: reminders are off, the loop could not start: {e}"),
     }
+}
+
+/// For a background thread: returns once the first view is there, but not later than a page that
+/// never marks would keep the window hidden (then the fallback shows it, and opens the gate too).
+fn wait_for_first_view<R: Runtime>(app: &AppHandle<R>) -> Box<dyn FnOnce() + Send> {
+    let first_view = app.state::<Startup>().first_view();
+    Box::new(move || first_view.wait(startup::FALLBACK + Duration::from_secs(1)))
 }
 
 /// One automatic backup a day of the user's own database (see crate::backups).
@@ -128,7 +131,7 @@ fn start_backups<R: Runtime>(app: &AppHandle<R>) {
         return;
     };
     let dir = crate::commands::backups::backups_dir(&state);
-    if let Err(e) = crate::backups::start(store, dir) {
+    if let Err(e) = crate::backups::start(store, dir, wait_for_first_view(app)) {
         eprintln!("afterword: automatic backups are off, their thread could not start: {e}");
     }
 }

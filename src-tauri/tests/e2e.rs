@@ -39,6 +39,25 @@ fn local_ms(day: NaiveDate, hh: u32, mm: u32) -> i64 {
 }
 
 /// Logs a post through "Log a post" and waits until the list shows it.
+/// The day's automatic backup, written once the first view is there: waits for it up to 10 s.
+async fn wait_for_daily_backup(data_dir: &Path) -> Option<std::path::PathBuf> {
+    let dir = afterword_core::backup::backups_dir(data_dir);
+    for _ in 0..100 {
+        let daily = std::fs::read_dir(&dir).ok().and_then(|entries| {
+            entries.filter_map(Result::ok).map(|e| e.path()).find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| afterword_core::backup::daily_day(n).is_some())
+            })
+        });
+        if daily.is_some() {
+            return daily;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    None
+}
+
 async fn log_post(app: &App, day: NaiveDate, time: &str, title: &str) {
     app.click_nav("Posts").await;
     app.click_button("Log a post").await;
@@ -79,6 +98,12 @@ async fn logs_a_post_and_an_inquiry_and_they_survive_a_restart() {
 
     // An empty start says what to do first.
     app.wait_for_text("Nothing logged yet").await;
+    let backup = wait_for_daily_backup(dir.path()).await;
+    app.check(
+        backup.is_some(),
+        "no automatic backup of the day 10 s after the first view",
+    )
+    .await;
     log_post(&app, post_day, "09:30", POST_TITLE).await;
     let tags_ok = app.page_text().await.is_ok_and(|t| {
         t.contains("Energising") && t.contains("Wanted to share") && t.contains("LinkedIn")
