@@ -12,9 +12,10 @@ export const app = $state({
   dataVersion: 0,
 });
 
-export function setInfo(info: AppInfo): void {
+/** Takes what app_info said; resolves once the language it names is on screen. */
+export async function setInfo(info: AppInfo): Promise<void> {
+  await applyLanguage(info.language, info.system_locale);
   app.info = info;
-  applyLanguage(info.language, info.system_locale);
 }
 
 export async function refreshChannels(): Promise<void> {
@@ -28,11 +29,11 @@ export async function dataChanged(): Promise<void> {
 }
 
 export async function startDemo(): Promise<void> {
-  setInfo(await api.startDemo());
+  await setInfo(await api.startDemo());
   await dataChanged();
 }
 
 export async function leaveDemo(): Promise<void> {
-  setInfo(await api.leaveDemo());
+  await setInfo(await api.leaveDemo());
   await dataChanged();
 }

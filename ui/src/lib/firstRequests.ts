@@ -3,6 +3,7 @@
 // already answering while the page builds its components. App.svelte takes the answers.
 import * as api from "./api";
 import type { AppInfo, Channel } from "./api";
+import { preloadLanguage } from "./i18n/index.svelte";
 
 let info: Promise<AppInfo> | null = null;
 let channels: Promise<Channel[]> | null = null;
@@ -24,3 +25,6 @@ export function firstAnswers(): { info: Promise<AppInfo>; channels: Promise<Chan
 }
 
 sendFirstRequests();
+// A Dutch system most likely starts in Dutch: its texts load alongside the requests (WebKitGTK
+// takes navigator.language from the same LANG the backend reads).
+preloadLanguage(navigator.language);
