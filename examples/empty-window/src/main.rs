@@ -14,6 +14,19 @@ const FALLBACK: Duration = Duration::from_secs(5);
 #[derive(Default)]
 struct Marked(AtomicBool);
 
+/// When main() was entered and when setup ran (epoch µs): Afterword's "shell-run" and
+/// "shell-setup" steps, so that the bench can set the two shells side by side too.
+struct ShellSteps {
+    run: u128,
+    setup: std::sync::OnceLock<u128>,
+}
+
+fn epoch_micros() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros())
+}
+
 /// `steps`: the page's navigation moments (name, epoch ms), written after the mark as Afterword
 /// does, one "page:name epoch-µs" line each.
 #[tauri::command]
@@ -31,10 +44,12 @@ fn show_once(app: &AppHandle, marked: &Marked, mark_with_steps: Option<Vec<(Stri
     }
     if let Some(steps) = mark_with_steps {
         if let Some(path) = std::env::var_os(MARK_FILE_ENV).filter(|p| !p.is_empty()) {
-            let micros = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_micros());
-            let mut text = format!("{micros}\n");
+            let mut text = format!("{}\n", epoch_micros());
+            let shell = app.state::<ShellSteps>();
+            text.push_str(&format!("shell-run {}\n", shell.run));
+            if let Some(setup) = shell.setup.get() {
+                text.push_str(&format!("shell-setup {setup}\n"));
+            }
             for (name, at_ms) in steps.iter().take(8) {
                 if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                     text.push_str(&format!("page:{name} {}\n", (at_ms * 1000.0) as u128));
@@ -49,10 +64,16 @@ fn show_once(app: &AppHandle, marked: &Marked, mark_with_steps: Option<Vec<(Stri
 }
 
 fn main() {
+    let run = epoch_micros();
     tauri::Builder::default()
         .manage(Marked::default())
+        .manage(ShellSteps {
+            run,
+            setup: std::sync::OnceLock::new(),
+        })
         .invoke_handler(tauri::generate_handler![startup_mark])
         .setup(|app| {
+            let _ = app.state::<ShellSteps>().setup.set(epoch_micros());
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 std::thread::sleep(FALLBACK);
