@@ -3,10 +3,18 @@
 // already answering while the page builds its components. App.svelte takes the answers.
 import * as api from "./api";
 import type { AppInfo, Channel } from "./api";
+import type { PostPage } from "./bindings/PostPage";
 import { preloadLanguage } from "./i18n/index.svelte";
 
 let info: Promise<AppInfo> | null = null;
 let channels: Promise<Channel[]> | null = null;
+/** The posts view's first page; taken once (see takeFirstPostsPage). */
+let postsPage: Promise<PostPage> | null = null;
+let postsPageTaken = false;
+
+/** How many posts the posts view (the first view) loads at first and per "show more": ten years
+ * of posts are thousands, and loading them all would make opening the app slow and heavy. */
+export const POSTS_PAGE_SIZE = 50;
 
 /** Starts the requests (once); outside the app they fail, and App.svelte reports that. */
 export function sendFirstRequests(): void {
@@ -16,6 +24,22 @@ export function sendFirstRequests(): void {
   channels ??= api.listChannels();
   // Nobody may await it (a start-up error): a rejection must not be reported as unhandled.
   channels.catch(() => {});
+  // The newest posts, unfiltered: what the first view shows. The query and the answer's trip
+  // take 20-25 ms with ten years of posts; asked for here, they overlap building the page.
+  if (!postsPageTaken) {
+    postsPage ??= api.listPostsPage({ query: null, channel_id: null }, POSTS_PAGE_SIZE);
+    postsPage.catch(() => {});
+  }
+}
+
+/** The unfiltered first page asked for at load, the first time only (later loads ask afresh:
+ * by then the data may have changed). */
+export function takeFirstPostsPage(): Promise<PostPage> | null {
+  if (postsPageTaken) return null;
+  postsPageTaken = true;
+  const page = postsPage;
+  postsPage = null;
+  return page;
 }
 
 /** The app's info and its channels, from the requests sent at load. */

@@ -40,6 +40,27 @@ describe("postHeadline", () => {
     expect(postHeadline({ title: "", text: "abcdefghij" }, 5)).toBe("abcd…");
     expect(postHeadline({ title: null, text: "  " })).toBeNull();
   });
+
+  it("reads only the start of a long text, with the same result as collapsing all of it", () => {
+    // The plain definition: collapse every run of white space, trim, cut at `max` code points.
+    const reference = (text: string, max: number) => {
+      const all = [...text.replace(/\s+/g, " ").trim()];
+      if (all.length === 0) return null;
+      return all.length <= max ? all.join("") : `${all.slice(0, max - 1).join("").trimEnd()}…`;
+    };
+    const pieces = ["a", "Zo", " ", "  ", "\n\t", "\u00a0", "\u2003", "😀", "é", "ij", "\r\n"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 2000; i++) {
+      let text = "";
+      const parts = next() % 40;
+      for (let j = 0; j < parts; j++) text += pieces[next() % pieces.length];
+      const max = 1 + (next() % 12);
+      expect(postHeadline({ title: null, text }, max)).toBe(reference(text, max));
+    }
+    const long = "word ".repeat(20_000);
+    expect(postHeadline({ title: null, text: long })).toBe(reference(long, 90));
+  });
 });
 
 describe("orNull", () => {

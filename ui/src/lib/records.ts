@@ -39,11 +39,27 @@ export function inquiryToInput(i: Inquiry): InquiryInput {
 export function postHeadline(p: Pick<Post, "title" | "text">, max = 90): string | null {
   const title = p.title?.trim();
   if (title) return title;
-  const text = p.text?.replace(/\s+/g, " ").trim();
-  if (!text) return null;
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  if (!p.text) return null;
+  // The text with its white space collapsed, read only as far as the headline needs: a
+  // newsletter runs to thousands of characters, and lists ask this several times a row.
+  const chars: string[] = [];
+  let space = false;
+  for (const ch of p.text) {
+    if (WHITE_SPACE.test(ch)) {
+      space = chars.length > 0;
+      continue;
+    }
+    if (space) chars.push(" ");
+    space = false;
+    chars.push(ch);
+    if (chars.length > max) break;
+  }
+  if (chars.length === 0) return null;
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
 }
+
+/** What String.prototype.trim() removes, one character. */
+const WHITE_SPACE = /^\s$/;
 
 /** Empty or whitespace-only form text becomes null. */
 export function orNull(s: string): string | null {
