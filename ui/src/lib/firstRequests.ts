@@ -8,9 +8,6 @@ import { preloadLanguage } from "./i18n/index.svelte";
 
 let info: Promise<AppInfo> | null = null;
 let channels: Promise<Channel[]> | null = null;
-/** The posts view's first page; taken once (see takeFirstPostsPage). */
-let postsPage: Promise<PostPage> | null = null;
-let postsPageTaken = false;
 
 /** How many posts the posts view (the first view) loads at first and per "show more": ten years
  * of posts are thousands, and loading them all would make opening the app slow and heavy. */
@@ -24,21 +21,18 @@ export function sendFirstRequests(): void {
   channels ??= api.listChannels();
   // Nobody may await it (a start-up error): a rejection must not be reported as unhandled.
   channels.catch(() => {});
-  // The newest posts, unfiltered: what the first view shows. The query and the answer's trip
-  // take 20-25 ms with ten years of posts; asked for here, they overlap building the page.
-  if (!postsPageTaken) {
-    postsPage ??= api.listPostsPage({ query: null, channel_id: null }, POSTS_PAGE_SIZE);
-    postsPage.catch(() => {});
-  }
 }
+
+/** The newest posts, unfiltered: what the first view shows, asked for once, at load. The query
+ * and the answer's trip take 20-25 ms with ten years of posts; asked for here, they overlap
+ * building the page. Given out once (see takeFirstPostsPage). */
+let firstPostsPage: Promise<PostPage> | null = null;
 
 /** The unfiltered first page asked for at load, the first time only (later loads ask afresh:
  * by then the data may have changed). */
 export function takeFirstPostsPage(): Promise<PostPage> | null {
-  if (postsPageTaken) return null;
-  postsPageTaken = true;
-  const page = postsPage;
-  postsPage = null;
+  const page = firstPostsPage;
+  firstPostsPage = null;
   return page;
 }
 
@@ -49,6 +43,9 @@ export function firstAnswers(): { info: Promise<AppInfo>; channels: Promise<Chan
 }
 
 sendFirstRequests();
+firstPostsPage = api.listPostsPage({ query: null, channel_id: null }, POSTS_PAGE_SIZE);
+// Taken by the posts view, which reports a failure itself; never awaited after a start-up error.
+firstPostsPage.catch(() => {});
 // A Dutch system most likely starts in Dutch: its texts load alongside the requests (WebKitGTK
 // takes navigator.language from the same LANG the backend reads).
 preloadLanguage(navigator.language);
