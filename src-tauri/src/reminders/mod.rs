@@ -180,6 +180,20 @@ mod tests {
             second.starts_with("follow_up:") && second != first,
             "{second}"
         );
-        assert_eq!(store.reminder_log(0).unwrap().len(), 2);
+        // The loop logs a reminder right after delivering it: wait for that write, as for the
+        // channel (reading at once raced it).
+        assert_eq!(logged_within(&store, 2, Duration::from_secs(10)), 2);
+    }
+
+    /// The reminder log's length once it reaches `want`, or at the deadline.
+    fn logged_within(store: &Store, want: usize, limit: Duration) -> usize {
+        let deadline = std::time::Instant::now() + limit;
+        loop {
+            let n = store.reminder_log(0).unwrap().len();
+            if n >= want || std::time::Instant::now() >= deadline {
+                return n;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
