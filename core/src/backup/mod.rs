@@ -109,6 +109,9 @@ pub fn write_backup(store: &Store, path: &Path) -> Result<()> {
         store.read(|live| crate::store::copy_database(live, &mut dest))?;
         dest.pragma_update(None, "journal_mode", "DELETE")?;
         dest.close().map_err(|(_, e)| e)?;
+        // The copy read every page through the live connection's cache. Not keeping them is
+        // no reason to call the backup failed.
+        let _ = store.release_memory();
         std::fs::File::open(&tmp)?.sync_all()?;
         Ok(())
     })();

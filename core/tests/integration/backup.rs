@@ -120,6 +120,24 @@ fn the_daily_backup_is_written_once_a_day_and_listed() {
     );
 }
 
+/// A backup gives back the live connection's page cache (Store::release_memory); the store
+/// reads and writes on as before.
+#[test]
+fn the_store_works_on_after_a_backup_gave_back_its_cache() {
+    let (dir, store) = fresh_store();
+    fill_every_table(&store);
+    let before = export::export_json(&store).unwrap();
+    let count = posts(&store);
+    backup::write_backup(&store, &dir.path().join("copy.sqlite3")).unwrap();
+    store.release_memory().unwrap();
+    assert_eq!(export::export_json(&store).unwrap(), before);
+    let li = store.channel_by_name("LinkedIn").unwrap().id;
+    store
+        .create_post(&post(li, "2026-05-04 09:00", "Na de backup"), NOW)
+        .unwrap();
+    assert_eq!(posts(&store), count + 1);
+}
+
 #[test]
 fn restore_brings_back_the_backup_and_keeps_the_current_data() {
     let (dir, store) = fresh_store();
