@@ -12,5 +12,6 @@ pub mod reminders;
 pub mod startup;
 pub mod state;
 pub mod tray;
+pub mod web_engine;
 pub mod window;
 pub mod zone;

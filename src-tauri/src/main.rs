@@ -7,7 +7,10 @@ fn main() {
     let cli = afterword_lib::cli::Cli::parse();
     let code = match cli.command {
         Some(command) => afterword_lib::cli::run(cli.data_dir, command),
-        None => afterword_lib::gui::run(cli.data_dir, cli.background),
+        None => {
+            afterword_lib::web_engine::configure();
+            afterword_lib::gui::run(cli.data_dir, cli.background)
+        }
     };
     std::process::exit(code);
 }

@@ -305,6 +305,7 @@ async fn sample_data_is_separate() {
 
     app.wait_for_text("Nothing logged yet").await;
     page_may_not_call_what_the_acl_leaves_out(&app).await;
+    web_process_holds_no_writable_code(&app, dir.path()).await;
     app.click_button("Try with sample data").await;
     app.wait_for_text("Letter #3: the year I almost quit").await;
     app.wait_for_text("You are looking at sample data").await;
@@ -336,6 +337,55 @@ async fn sample_data_is_separate() {
         !dir.path().join("afterword-demo.sqlite3").exists(),
         "the sample database was left behind"
     );
+}
+
+/// The page's engine runs without its JIT (afterword_lib::web_engine): WebKit's web process, the
+/// one that shows the user's data, got the setting, and JavaScriptCore set up no pool for JIT
+/// code (with the JIT it reserves one writable and executable region of about 1 GB at start).
+/// Smaller writable and executable regions may be there: Mesa's software renderer (llvmpipe, on
+/// machines without a GPU driver, like CI) compiles its shaders with LLVM.
+async fn web_process_holds_no_writable_code(app: &App, dir: &Path) {
+    const JIT_POOL_MIN_KB: u64 = 64 * 1024;
+    let pids = support::app_pids(dir);
+    app.check(
+        pids.len() == 1,
+        format!("expected one app process, found {pids:?}"),
+    )
+    .await;
+    let web = support::children_named(pids[0], "WebKitWebProces");
+    app.check(!web.is_empty(), "the app has no WebKit web process")
+        .await;
+    for pid in web {
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+        app.check(
+            environ.split(|b| *b == 0).any(|v| v == b"JSC_useJIT=false"),
+            format!("web process {pid} runs without JSC_useJIT=false"),
+        )
+        .await;
+        let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+        let jit_pools: Vec<&str> = maps
+            .lines()
+            .filter(|l| {
+                let mut fields = l.split_whitespace();
+                let range = fields.next().unwrap_or_default();
+                let writable_code = fields.next().is_some_and(|p| p.starts_with("rwx"));
+                let kb = range
+                    .split_once('-')
+                    .and_then(|(a, b)| {
+                        let a = u64::from_str_radix(a, 16).ok()?;
+                        let b = u64::from_str_radix(b, 16).ok()?;
+                        Some(b.saturating_sub(a) / 1024)
+                    })
+                    .unwrap_or(0);
+                writable_code && kb >= JIT_POOL_MIN_KB
+            })
+            .collect();
+        app.check(
+            !maps.is_empty() && jit_pools.is_empty(),
+            format!("web process {pid}: a JIT pool (writable and executable): {jit_pools:?}"),
+        )
+        .await;
+    }
 }
 
 /// The shipped capabilities (not a mock): the opener plugin is registered for Rust's own use
