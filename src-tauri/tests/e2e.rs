@@ -465,8 +465,10 @@ async fn deleting_a_post_can_be_undone() {
     let title = "Notes from a quiet week";
     let at = format!("{} 08:00", local_day(-3).format("%Y-%m-%d"));
     let id = cli_log_post(dir.path(), &at, title);
-    // Sixty older posts: the list shows the newest 50 and offers the rest.
-    seed_older_posts(dir.path(), 60);
+    // Thirty older posts: the list shows the newest 20 and offers the rest; so do the lists of
+    // inquiries and people.
+    seed_older_posts(dir.path(), 30);
+    seed_older_inquiries(dir.path(), 30);
     let deleted = |dir: &Path| -> bool {
         open_db(dir)
             .query_row(
@@ -495,25 +497,53 @@ async fn deleting_a_post_can_be_undone() {
     app.check(!deleted(dir.path()), "undo did not restore the post")
         .await;
 
-    app.wait_for_text("Showing 50 of 61").await;
+    app.wait_for_text("Showing 20 of 31").await;
     app.check(
         !app.page_text()
             .await
             .unwrap_or_default()
-            .contains("Older note 60"),
+            .contains("Older note 30"),
         "the oldest post is listed before asking for more",
     )
     .await;
     app.click_button("Show 11 more").await;
-    app.wait_for_text("Older note 60").await;
-    app.wait_for_text("Showing 61 of 61").await;
+    app.wait_for_text("Older note 30").await;
+    app.wait_for_text("Showing 31 of 31").await;
     app.check(
         !app.has_button("Show 11 more").await,
         "a 'more' button is left when everything is shown",
     )
     .await;
+
+    app.click_nav("Inquiries").await;
+    app.wait_for_text("Showing 20 of 30").await;
+    app.check(
+        !app.page_text()
+            .await
+            .unwrap_or_default()
+            .contains("Older asker 30"),
+        "the oldest inquiry is listed before asking for more",
+    )
+    .await;
+    app.click_button("Show 10 more").await;
+    app.wait_for_text("Older asker 30").await;
+    app.wait_for_text("Showing 30 of 30").await;
+
+    // Each asker is a person too, newest activity first.
+    app.click_nav("People").await;
+    app.wait_for_text("Showing 20 of 30").await;
+    app.check(
+        !app.page_text()
+            .await
+            .unwrap_or_default()
+            .contains("Older asker 30"),
+        "the person with the oldest activity is listed before asking for more",
+    )
+    .await;
+    app.click_button("Show 10 more").await;
+    app.wait_for_text("Older asker 30").await;
     app.quit().await;
-    assert_eq!(count_rows(dir.path(), "posts"), 61);
+    assert_eq!(count_rows(dir.path(), "posts"), 31);
 }
 
 /// `n` LinkedIn posts "Older note 1" .. "Older note n", a day apart, the oldest `n + 10` days ago.
@@ -538,6 +568,22 @@ fn seed_older_posts(dir: &Path, n: i64) {
             Ok(())
         })
         .expect("seed older posts");
+}
+
+/// `n` inquiries, "Older asker 1" (yesterday) to "Older asker n" (n days ago).
+fn seed_older_inquiries(dir: &Path, n: i64) {
+    let store = afterword_core::Store::open_in_dir(dir).expect("open the database");
+    let now = chrono::Utc::now().timestamp_millis();
+    for k in 1..=n {
+        let input = afterword_core::model::InquiryInput {
+            name: format!("Older asker {k}"),
+            received_at: format!("{} 10:00", local_day(-k).format("%Y-%m-%d")),
+            ..Default::default()
+        };
+        let valid =
+            afterword_core::validate::inquiry(&input, now, &Local).expect("a valid inquiry");
+        store.create_inquiry(&valid, now).expect("seed an inquiry");
+    }
 }
 
 #[tokio::test]

@@ -5,13 +5,14 @@ import * as api from "./api";
 import type { AppInfo, Channel } from "./api";
 import type { PostPage } from "./bindings/PostPage";
 import { preloadLanguage } from "./i18n/index.svelte";
+import { LIST_PAGE_SIZE } from "./records";
 
 let info: Promise<AppInfo> | null = null;
 let channels: Promise<Channel[]> | null = null;
 
 /** How many posts the posts view (the first view) loads at first and per "show more": ten years
  * of posts are thousands, and loading them all would make opening the app slow and heavy. */
-export const POSTS_PAGE_SIZE = 50;
+export const POSTS_PAGE_SIZE = LIST_PAGE_SIZE;
 
 /** Starts the requests (once); outside the app they fail, and App.svelte reports that. */
 export function sendFirstRequests(): void {
