@@ -12,8 +12,8 @@ const JIT_OPTION: &str = "JSC_useJIT";
 /// off, while the compilers' code and working memory stay in the web process all day. Measured
 /// with scripts/bench.sh (20 launches each way): the app holds 11.5 MB less after start-up
 /// (219.7 instead of 231.2 MB) and its page takes about 24 ms longer to its first view (170
-/// instead of 146 ms). It also leaves no writable and executable memory in the process that
-/// shows the user's data, the memory JIT exploits need (SECURITY.md).
+/// instead of 146 ms). It also leaves JavaScriptCore no pool of writable and executable memory
+/// in the process that shows the user's data, the memory JIT exploits need (SECURITY.md).
 ///
 /// A value the user set is kept, so `JSC_useJIT=true` brings the JIT back to compare.
 /// Call it at the start of `main`, before any thread runs: changing the environment while
