@@ -497,51 +497,12 @@ async fn deleting_a_post_can_be_undone() {
     app.check(!deleted(dir.path()), "undo did not restore the post")
         .await;
 
-    app.wait_for_text("Showing 20 of 31").await;
-    app.check(
-        !app.page_text()
-            .await
-            .unwrap_or_default()
-            .contains("Older note 30"),
-        "the oldest post is listed before asking for more",
-    )
-    .await;
-    app.click_button("Show 11 more").await;
-    app.wait_for_text("Older note 30").await;
-    app.wait_for_text("Showing 31 of 31").await;
-    app.check(
-        !app.has_button("Show 11 more").await,
-        "a 'more' button is left when everything is shown",
-    )
-    .await;
-
+    pages_through(&app, "31", "Older note 30", "Show 11 more").await;
     app.click_nav("Inquiries").await;
-    app.wait_for_text("Showing 20 of 30").await;
-    app.check(
-        !app.page_text()
-            .await
-            .unwrap_or_default()
-            .contains("Older asker 30"),
-        "the oldest inquiry is listed before asking for more",
-    )
-    .await;
-    app.click_button("Show 10 more").await;
-    app.wait_for_text("Older asker 30").await;
-    app.wait_for_text("Showing 30 of 30").await;
-
+    pages_through(&app, "30", "Older asker 30", "Show 10 more").await;
     // Each asker is a person too, newest activity first.
     app.click_nav("People").await;
-    app.wait_for_text("Showing 20 of 30").await;
-    app.check(
-        !app.page_text()
-            .await
-            .unwrap_or_default()
-            .contains("Older asker 30"),
-        "the person with the oldest activity is listed before asking for more",
-    )
-    .await;
-    app.click_button("Show 10 more").await;
-    app.wait_for_text("Older asker 30").await;
+    pages_through(&app, "30", "Older asker 30", "Show 10 more").await;
     app.quit().await;
     assert_eq!(count_rows(dir.path(), "posts"), 31);
 }
@@ -568,6 +529,26 @@ fn seed_older_posts(dir: &Path, n: i64) {
             Ok(())
         })
         .expect("seed older posts");
+}
+
+/// The list on screen shows its first twenty of `total` rows without `oldest`, and `more` shows
+/// the rest, `oldest` included, with no button left.
+async fn pages_through(app: &App, total: &str, oldest: &str, more: &str) {
+    app.wait_for_text(&format!("Showing 20 of {total}")).await;
+    app.check(
+        !app.page_text().await.unwrap_or_default().contains(oldest),
+        format!("{oldest:?} is listed before asking for more"),
+    )
+    .await;
+    app.click_button(more).await;
+    app.wait_for_text(oldest).await;
+    app.wait_for_text(&format!("Showing {total} of {total}"))
+        .await;
+    app.check(
+        !app.has_button(more).await,
+        "a 'more' button is left when everything is shown",
+    )
+    .await;
 }
 
 /// `n` inquiries, "Older asker 1" (yesterday) to "Older asker n" (n days ago).
