@@ -10,10 +10,6 @@ import { LIST_PAGE_SIZE } from "./records";
 let info: Promise<AppInfo> | null = null;
 let channels: Promise<Channel[]> | null = null;
 
-/** How many posts the posts view (the first view) loads at first and per "show more": ten years
- * of posts are thousands, and loading them all would make opening the app slow and heavy. */
-export const POSTS_PAGE_SIZE = LIST_PAGE_SIZE;
-
 /** Starts the requests (once); outside the app they fail, and App.svelte reports that. */
 export function sendFirstRequests(): void {
   info ??= api.appInfo();
@@ -44,7 +40,7 @@ export function firstAnswers(): { info: Promise<AppInfo>; channels: Promise<Chan
 }
 
 sendFirstRequests();
-firstPostsPage = api.listPostsPage({ query: null, channel_id: null }, POSTS_PAGE_SIZE);
+firstPostsPage = api.listPostsPage({ query: null, channel_id: null }, LIST_PAGE_SIZE);
 // Taken by the posts view, which reports a failure itself; never awaited after a start-up error.
 firstPostsPage.catch(() => {});
 // A Dutch system most likely starts in Dutch: its texts load alongside the requests (WebKitGTK
