@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "set_channel_archived",
     "list_posts",
     "list_posts_page",
+    "post_headlines",
     "get_post",
     "create_post",
     "update_post",

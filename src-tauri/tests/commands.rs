@@ -97,6 +97,10 @@ fn a_post_and_an_inquiry_round_trip_through_the_commands() {
         !err.to_string().is_empty(),
         "a negative page size is refused"
     );
+    let headlines = h.ok("post_headlines", json!({ "ids": [post["id"], 424_242] }));
+    assert_eq!(headlines.as_array().map(Vec::len), Some(1));
+    assert_eq!(headlines[0]["id"], post["id"]);
+    assert_eq!(headlines[0]["title"], post["title"]);
     let inquiries = h.ok(
         "list_inquiries",
         json!({ "filter": { "status": "client" } }),

@@ -18,7 +18,10 @@ pub use audience::{
 pub use candidate::{CandidateKind, InquiryCandidate};
 pub use channel::{Channel, ChannelInput, ChannelKind};
 pub use inquiry::{Inquiry, InquiryFilter, InquiryInput, InquiryStatus, Via};
-pub use post::{CandidatePost, Felt, Motive, Post, PostFilter, PostInput, PostKind, PostPage};
+pub use post::{
+    CandidatePost, Felt, Motive, Post, PostFilter, PostHeadline, PostInput, PostKind, PostPage,
+    HEADLINE_TEXT_CHARS, MAX_HEADLINE_IDS,
+};
 
 /// Defines a closed set of words stored as TEXT in SQLite and sent as snake_case JSON. Parsing
 /// also accepts the kebab-case spelling the command line uses (`linkedin-message`).

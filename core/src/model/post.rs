@@ -107,6 +107,28 @@ pub struct PostPage {
     pub total: u64,
 }
 
+/// Enough of a post to name it in another list ("came from ...", an idea's post): its title and
+/// the start of its text, from which the page makes the headline. Lists of inquiries and ideas
+/// ask for the few posts they point at, not for ten years of full texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PostHeadline {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "string")]
+    pub published_at: DateTime<Utc>,
+    pub title: Option<String>,
+    /// The first [`HEADLINE_TEXT_CHARS`] characters of the text, or all of it when shorter.
+    pub text: Option<String>,
+}
+
+/// How much of a post's text a [`PostHeadline`] carries: a headline needs a line of it, and
+/// this leaves room for a text that opens with blank lines.
+pub const HEADLINE_TEXT_CHARS: u32 = 1000;
+/// The most posts one [`crate::Store::post_headlines`] call names: more than ten years of heavy
+/// use has posts.
+pub const MAX_HEADLINE_IDS: usize = 10_000;
+
 /// A post an inquiry may have come from, for the "confirmed source" picker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -6,7 +6,9 @@ use rusqlite::{params, Connection, Row, Transaction};
 use super::channels::{channel_by_id, default_post_kind};
 use super::{found, Store};
 use crate::error::{Error, Result};
-use crate::model::{CandidatePost, Post, PostFilter, PostPage};
+use crate::model::{
+    CandidatePost, Post, PostFilter, PostHeadline, PostPage, HEADLINE_TEXT_CHARS, MAX_HEADLINE_IDS,
+};
 use crate::time::{from_ms, MS_PER_DAY};
 use crate::validate::ValidPost;
 
@@ -158,6 +160,39 @@ impl Store {
                         .any(|field| field.to_lowercase().contains(&needle))
                 })
                 .collect(),
+        })
+    }
+
+    /// The headlines of the posts with these ids, in the order asked, skipping ids that are not
+    /// (or no longer) there: a deleted post is named like a missing one. At most
+    /// [`MAX_HEADLINE_IDS`] ids a call.
+    pub fn post_headlines(&self, ids: &[i64]) -> Result<Vec<PostHeadline>> {
+        if ids.len() > MAX_HEADLINE_IDS {
+            return Err(Error::invalid(
+                "ids",
+                "too_long",
+                format!("at most {MAX_HEADLINE_IDS} posts at a time"),
+            ));
+        }
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id, published_at_ms, title, substr(text, 1, ?2) FROM posts
+                 WHERE id = ?1 AND deleted_at_ms IS NULL",
+            )?;
+            let mut seen = std::collections::HashSet::new();
+            let mut headlines = Vec::new();
+            for &id in ids.iter().filter(|id| seen.insert(**id)) {
+                let mut rows = stmt.query(params![id, HEADLINE_TEXT_CHARS])?;
+                if let Some(r) = rows.next()? {
+                    headlines.push(PostHeadline {
+                        id: r.get(0)?,
+                        published_at: from_ms(r.get(1)?),
+                        title: r.get(2)?,
+                        text: r.get(3)?,
+                    });
+                }
+            }
+            Ok(headlines)
         })
     }
 

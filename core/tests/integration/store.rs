@@ -2,6 +2,7 @@
 
 use afterword_core::model::{
     ChannelInput, ChannelKind, InquiryFilter, InquiryStatus, PostFilter, PostKind,
+    HEADLINE_TEXT_CHARS, MAX_HEADLINE_IDS,
 };
 use afterword_core::store::DB_FILE_NAME;
 use afterword_core::validate::ValidInquiry;
@@ -64,6 +65,46 @@ fn posts_list_newest_first_with_search_and_channel_filter() {
         })
         .unwrap();
     assert_eq!(only_li.len(), 2);
+}
+
+#[test]
+fn headlines_name_the_posts_asked_for_with_the_start_of_their_text() {
+    let (_dir, store) = fresh_store();
+    let li = linkedin(&store);
+    let titled = store
+        .create_post(&post(li, "2026-04-01 09:00", "With a title"), NOW)
+        .unwrap();
+    let long_text = format!("\n\n{}", "word ".repeat(400));
+    let mut untitled = post(li, "2026-04-02 09:00", "x");
+    untitled.title = None;
+    untitled.text = Some(long_text.clone());
+    let untitled = store.create_post(&untitled, NOW).unwrap();
+    let gone = store
+        .create_post(&post(li, "2026-04-03 09:00", "Deleted"), NOW)
+        .unwrap();
+    store.delete_post(gone.id, NOW).unwrap();
+
+    let headlines = store
+        .post_headlines(&[untitled.id, 9_999, gone.id, titled.id, untitled.id])
+        .unwrap();
+    let ids: Vec<i64> = headlines.iter().map(|h| h.id).collect();
+    assert_eq!(
+        ids,
+        [untitled.id, titled.id],
+        "in the order asked, once each; missing and deleted posts are left out"
+    );
+    assert_eq!(headlines[1].title.as_deref(), Some("With a title"));
+    assert_eq!(headlines[1].published_at, titled.published_at);
+    let start: String = long_text
+        .chars()
+        .take(HEADLINE_TEXT_CHARS as usize)
+        .collect();
+    assert_eq!(headlines[0].text.as_deref(), Some(start.as_str()));
+    assert!(store.post_headlines(&[]).unwrap().is_empty());
+
+    let too_many = vec![titled.id; MAX_HEADLINE_IDS + 1];
+    let err = store.post_headlines(&too_many).unwrap_err();
+    assert_eq!(err.code(), "too_long");
 }
 
 #[test]

@@ -33,6 +33,7 @@ macro_rules! all_commands {
             $crate::commands::channels::set_channel_archived,
             $crate::commands::posts::list_posts,
             $crate::commands::posts::list_posts_page,
+            $crate::commands::posts::post_headlines,
             $crate::commands::posts::get_post,
             $crate::commands::posts::create_post,
             $crate::commands::posts::update_post,

@@ -1,4 +1,4 @@
-use afterword_core::model::{CandidatePost, Post, PostFilter, PostInput, PostPage};
+use afterword_core::model::{CandidatePost, Post, PostFilter, PostHeadline, PostInput, PostPage};
 use afterword_core::time::parse_moment;
 use afterword_core::{validate, Error};
 use tauri::State;
@@ -26,6 +26,15 @@ pub async fn list_posts_page(
     limit: u32,
 ) -> CommandResult<PostPage> {
     Ok(state.store()?.list_posts_page(&filter, limit)?)
+}
+
+/// The headlines of the posts other lists point at (an inquiry's source, an idea's post).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn post_headlines(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> CommandResult<Vec<PostHeadline>> {
+    Ok(state.store()?.post_headlines(&ids)?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -20,6 +20,7 @@ import type { InsightsSummary } from "./bindings/InsightsSummary";
 import type { Post } from "./bindings/Post";
 import type { PostFilter } from "./bindings/PostFilter";
 import type { PostInput } from "./bindings/PostInput";
+import type { PostHeadline } from "./bindings/PostHeadline";
 import type { PostPage } from "./bindings/PostPage";
 import type { CalendarData } from "./bindings/CalendarData";
 import type { CalendarPost } from "./bindings/CalendarPost";
@@ -164,9 +165,9 @@ export const setChannelArchived = (id: number, archived: boolean) =>
   invoke<Channel>("set_channel_archived", { id, archived });
 
 // Posts
-export const listPosts = (filter: PostFilter) => invoke<Post[]>("list_posts", { filter });
 export const listPostsPage = (filter: PostFilter, limit: number) =>
   invoke<PostPage>("list_posts_page", { filter, limit });
+export const postHeadlines = (ids: number[]) => invoke<PostHeadline[]>("post_headlines", { ids });
 export const getPost = (id: number) => invoke<Post>("get_post", { id });
 export const createPost = (input: PostInput) => invoke<Post>("create_post", { input });
 export const updatePost = (id: number, input: PostInput) => invoke<Post>("update_post", { id, input });
