@@ -503,6 +503,14 @@ async fn deleting_a_post_can_be_undone() {
     // Each asker is a person too, newest activity first.
     app.click_nav("People").await;
     pages_through(&app, "30", "Older asker 30", "Show 10 more").await;
+    // The search reaches everyone, not only the page on screen, and starts from the first page.
+    app.fill("Find a person", "ASKER 30").await;
+    app.wait_for_no_text("Older asker 29").await;
+    app.wait_for_text("Older asker 30").await;
+    app.fill("Find a person", "older").await;
+    app.wait_for_text("Showing 20 of 30").await;
+    app.fill("Find a person", "nobody by this name").await;
+    app.wait_for_text("No one here matches that search.").await;
     app.quit().await;
     assert_eq!(count_rows(dir.path(), "posts"), 31);
 }
