@@ -16,7 +16,7 @@
 # The app opens a fresh copy of a database with ten years of heavy use each time
 # (afterword_core::bench_data); both get fresh XDG dirs each time, so WebKit starts alike.
 # Targets (issue 7): start-up and PSS at most 1.15 x the empty window's; at most one wake-up a
-# minute when idle beyond the empty window's own (an empty WebKitGTK window wakes ~38 times a
+# minute when idle beyond the empty window's own (an empty WebKitGTK window wakes ~35 times a
 # minute here: its memory-pressure monitor polls every 5 s, and the main loops).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
