@@ -36,7 +36,7 @@ fn shares_csv() -> Vec<u8> {
     out.into_bytes()
 }
 
-fn ctx() -> Context {
+fn ctx() -> Context<chrono_tz::Tz> {
     Context {
         now_ms: NOW_MS,
         tz: chrono_tz::Europe::Amsterdam,

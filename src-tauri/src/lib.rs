@@ -14,4 +14,3 @@ pub mod state;
 pub mod tray;
 pub mod web_engine;
 pub mod window;
-pub mod zone;

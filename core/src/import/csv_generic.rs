@@ -9,6 +9,7 @@
 //! `external_id` makes re-importing an edited file safe; when it is empty, the row's own time
 //! and title (or name) stand in for it, so importing the same file twice still adds nothing.
 
+use chrono::TimeZone;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -56,19 +57,19 @@ pub fn inquiries_template() -> String {
 }
 
 /// Reads a posts CSV (a file, or a folder or .zip holding one).
-pub fn parse_posts(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse_posts<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     parse_with(path, ctx, parse_posts_csv)
 }
 
 /// Reads an inquiries CSV (a file, or a folder or .zip holding one).
-pub fn parse_inquiries(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse_inquiries<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     parse_with(path, ctx, parse_inquiries_csv)
 }
 
-fn parse_with(
+fn parse_with<Tz: TimeZone>(
     path: &Path,
-    ctx: &Context,
-    each: fn(&str, &[u8], &Context) -> Result<Parsed>,
+    ctx: &Context<Tz>,
+    each: fn(&str, &[u8], &Context<Tz>) -> Result<Parsed>,
 ) -> Result<Parsed> {
     let is_csv = |n: &str| n.to_ascii_lowercase().ends_with(".csv");
     let mut parsed = Parsed::new(SOURCE);
@@ -79,7 +80,11 @@ fn parse_with(
 }
 
 /// Reads one posts CSV given as bytes; `file` names it in messages.
-pub fn parse_posts_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_posts_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &POSTS)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());
@@ -95,10 +100,10 @@ pub fn parse_posts_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed
     Ok(parsed)
 }
 
-fn post_row(
+fn post_row<Tz: TimeZone>(
     table: &Table,
     record: &Record,
-    ctx: &Context,
+    ctx: &Context<Tz>,
 ) -> std::result::Result<Row, Box<ImportIssue>> {
     let (file, line) = (table.file.as_str(), record.line);
     let get = |c: &str| table.get(record, c);
@@ -166,7 +171,11 @@ fn post_row(
 }
 
 /// Reads one inquiries CSV given as bytes; `file` names it in messages.
-pub fn parse_inquiries_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_inquiries_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &INQUIRIES)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());
@@ -182,10 +191,10 @@ pub fn parse_inquiries_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Pa
     Ok(parsed)
 }
 
-fn inquiry_row(
+fn inquiry_row<Tz: TimeZone>(
     table: &Table,
     record: &Record,
-    ctx: &Context,
+    ctx: &Context<Tz>,
 ) -> std::result::Result<Row, Box<ImportIssue>> {
     let (file, line) = (table.file.as_str(), record.line);
     let get = |c: &str| table.get(record, c);
@@ -214,8 +223,7 @@ fn inquiry_row(
             .unwrap_or("name");
         (column, get(column).to_string())
     };
-    let tz = ctx.tz;
-    let inquiry = validate::inquiry(&input, ctx.now_ms, &tz)
+    let inquiry = validate::inquiry(&input, ctx.now_ms, &ctx.tz)
         .map_err(|e| Box::new(field_issue(e, (file, line), column_of)))?;
     let external_id = match get("external_id") {
         "" => format!("{}|{}", inquiry.received_at_ms, inquiry.name.to_lowercase()),

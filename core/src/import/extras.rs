@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{CandidateKind, ChannelKind};
 use crate::time::local_midnight_ms;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 /// The engagement numbers stored per post (the schema's `post_metrics.metric`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,10 +102,10 @@ pub struct CandidateRow {
 /// A running total by day: given (moment, change) pairs, the total at the end of each local day
 /// on which it changed, as (day, end of day in ms, total). `start` is the total before the
 /// first change. Days are the user's (`tz`), as a person reading "12 Mar" means their own.
-pub(crate) fn daily_totals(
+pub(crate) fn daily_totals<Tz: TimeZone>(
     changes: impl IntoIterator<Item = (NaiveDate, i64)>,
     start: i64,
-    tz: &chrono_tz::Tz,
+    tz: &Tz,
 ) -> Vec<(NaiveDate, i64, u64)> {
     let mut by_day: BTreeMap<NaiveDate, i64> = BTreeMap::new();
     for (day, change) in changes {
@@ -124,7 +124,7 @@ pub(crate) fn daily_totals(
 }
 
 /// The last millisecond of `day` in `tz` (the moment a day's count holds for).
-pub(crate) fn end_of_day_ms(day: NaiveDate, tz: &chrono_tz::Tz) -> i64 {
+pub(crate) fn end_of_day_ms<Tz: TimeZone>(day: NaiveDate, tz: &Tz) -> i64 {
     let next = day.succ_opt().unwrap_or(day);
     local_midnight_ms(next, tz).map_or_else(
         || {
@@ -136,7 +136,7 @@ pub(crate) fn end_of_day_ms(day: NaiveDate, tz: &chrono_tz::Tz) -> i64 {
 }
 
 /// The local day of an instant.
-pub(crate) fn local_day(ms: i64, tz: &chrono_tz::Tz) -> NaiveDate {
+pub(crate) fn local_day<Tz: TimeZone>(ms: i64, tz: &Tz) -> NaiveDate {
     DateTime::<Utc>::from_timestamp_millis(ms)
         .unwrap_or_default()
         .with_timezone(tz)

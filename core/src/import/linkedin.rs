@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeZone};
 
 use super::files::{self, InputFile};
 use super::linkedin_network;
@@ -71,7 +71,7 @@ fn kind_of(name: &str) -> Option<Kind> {
 /// Reads an archive (a .zip, an unpacked folder or one CSV file of it): the shares as posts,
 /// Connections.csv as the connection count over time, Invitations.csv and messages.csv as
 /// possible inquiries (see [`super::linkedin_network`]).
-pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     let inputs = files::collect(
         path,
         |n| kind_of(n).is_some(),
@@ -92,7 +92,11 @@ pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
 }
 
 /// Reads one Shares.csv given as bytes; `file` names it in messages.
-pub fn parse_shares_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_shares_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &SHARES)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());

@@ -17,7 +17,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone};
 
 use super::extras::end_of_day_ms;
 use super::files::{self, InputFile};
@@ -37,7 +37,7 @@ const DATE_EXPECTED: &str = "a date like 1/31/2026";
 const NUMBER_EXPECTED: &str = "a whole number like 1234";
 
 /// Reads an analytics export: one .xlsx, or every .xlsx in a folder.
-pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     // An .xlsx is itself a zip: it is read as a workbook, never searched as an archive.
     let inputs = if path.is_dir() {
         files::collect(
@@ -60,7 +60,7 @@ pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
 }
 
 /// Reads one analytics workbook given as bytes; `file` names it in messages.
-pub fn parse_xlsx(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_xlsx<Tz: TimeZone>(file: &str, bytes: &[u8], ctx: &Context<Tz>) -> Result<Parsed> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         ImportIssue::new("import_bad_xlsx", file, None)
             .expected("LinkedIn's analytics export (.xlsx)")
@@ -236,7 +236,7 @@ fn top_posts(parsed: &mut Parsed, sheet: &Sheet<'_>) {
 
 /// FOLLOWERS: "Total followers on 1/10/2026:" with the total beside it, then "Date" and
 /// "New followers" per day.
-fn followers_over_time(parsed: &mut Parsed, sheet: &Sheet<'_>, ctx: &Context) {
+fn followers_over_time<Tz: TimeZone>(parsed: &mut Parsed, sheet: &Sheet<'_>, ctx: &Context<Tz>) {
     const TOTAL: &str = "total followers on";
     let Some(total_row) = (0..sheet.rows.len().min(10))
         .find(|&r| sheet.text(r, 0).to_ascii_lowercase().starts_with(TOTAL))

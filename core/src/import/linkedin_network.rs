@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
 use super::extras::daily_totals;
 use super::table::{self, Record, Spec, Table};
@@ -56,7 +56,11 @@ const MESSAGE_EXPECTED: &str = "a date and time like 2026-08-31 21:20:46 UTC";
 const MESSAGE_CHARS: usize = 4000;
 
 /// Reads Connections.csv given as bytes into connection counts by day.
-pub fn parse_connections_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_connections_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &CONNECTIONS)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());
@@ -96,7 +100,11 @@ pub fn parse_connections_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<
 }
 
 /// Reads Invitations.csv given as bytes: incoming invitations with a message.
-pub fn parse_invitations_csv(file: &str, bytes: &[u8], _ctx: &Context) -> Result<Parsed> {
+pub fn parse_invitations_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    _ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &INVITATIONS)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());
@@ -153,7 +161,11 @@ struct Message<'t> {
 /// own archive, so it is the person (by profile link, else by name) found in the most
 /// conversations as sender or recipient; a tie goes to whoever sent the most messages, then to
 /// the first in alphabetical order (only a tiny archive, one conversation, can tie).
-pub fn parse_messages_csv(file: &str, bytes: &[u8], _ctx: &Context) -> Result<Parsed> {
+pub fn parse_messages_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    _ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &MESSAGES)?;
     let mut parsed = Parsed::new(SOURCE);
     parsed.files.push(file.to_string());
@@ -298,7 +310,7 @@ fn name_or_unknown(name: &str) -> String {
 
 /// The end of a connection day, for tests of the day rule.
 #[cfg(test)]
-fn end_of(day: &str, ctx: &Context) -> i64 {
+fn end_of<Tz: TimeZone>(day: &str, ctx: &Context<Tz>) -> i64 {
     super::extras::end_of_day_ms(
         NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("day"),
         &ctx.tz,
@@ -309,7 +321,7 @@ fn end_of(day: &str, ctx: &Context) -> i64 {
 mod tests {
     use super::*;
 
-    fn ctx() -> Context {
+    fn ctx() -> Context<chrono_tz::Tz> {
         Context {
             now_ms: 0,
             tz: chrono_tz::Europe::Amsterdam,

@@ -32,7 +32,7 @@ const DATE_FORMAT: &str = "%b %d, %Y %I:%M %p";
 const DATE_EXPECTED: &str = "a date and time like Jun 09, 2018 09:30 pm";
 
 /// Reads a campaign report (a CSV file, or every .csv in a folder or .zip).
-pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     let is_csv = |n: &str| n.to_ascii_lowercase().ends_with(".csv");
     let inputs = files::collect(path, is_csv, "campaign report (.csv)")?;
     let mut parsed = Parsed::new(SOURCE);
@@ -43,7 +43,11 @@ pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
 }
 
 /// Reads one campaign report given as bytes; `file` names it in messages.
-pub fn parse_report_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_report_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &REPORT)?;
     let channel = ctx.channel.clone().unwrap_or_else(|| CHANNEL.to_string());
     let mut parsed = Parsed::new(SOURCE);
@@ -131,7 +135,7 @@ pub fn parse_report_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parse
 
 /// "Jun 09, 2018 09:30 pm" in the user's time zone. An hour repeated when clocks go back takes
 /// the earlier instant, as the form does; an hour skipped when they go forward is refused.
-fn local_ms(s: &str, ctx: &Context) -> Option<i64> {
+fn local_ms<Tz: TimeZone>(s: &str, ctx: &Context<Tz>) -> Option<i64> {
     let naive = NaiveDateTime::parse_from_str(s, DATE_FORMAT).ok()?;
     match ctx.tz.from_local_datetime(&naive) {
         LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.timestamp_millis()),

@@ -1,5 +1,6 @@
 //! The sources one can import from, by name: what the window and the command line choose.
 
+use chrono::TimeZone;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,7 @@ pub enum ImportSource {
 
 impl ImportSource {
     /// Reads the export at `path` into rows (nothing is written).
-    pub fn parse(self, path: &Path, ctx: &Context) -> Result<Parsed> {
+    pub fn parse<Tz: TimeZone>(self, path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
         match self {
             ImportSource::Linkedin => linkedin::parse(path, ctx),
             ImportSource::LinkedinAnalytics => linkedin_analytics::parse(path, ctx),

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime};
+use chrono::{DateTime, NaiveDateTime, TimeZone};
 
 use super::extras::{daily_totals, local_day};
 use super::files::{self, base_name, InputFile};
@@ -95,7 +95,7 @@ fn kind_of(name: &str) -> Option<Kind<'_>> {
 
 /// Reads a Substack export (.zip, folder or one of its CSV files): newsletters, their
 /// recipients and opens, and the subscriber list.
-pub fn parse(path: &Path, ctx: &Context) -> Result<Parsed> {
+pub fn parse<Tz: TimeZone>(path: &Path, ctx: &Context<Tz>) -> Result<Parsed> {
     let inputs = files::collect(path, |n| kind_of(n).is_some(), "posts.csv")?;
     let mut parsed = Parsed::new(SOURCE);
     for InputFile { name, bytes } in inputs {
@@ -147,11 +147,11 @@ pub fn parse_engagement_csv(
 }
 
 /// Reads `email_list.<publication>.csv` into subscriber counts by day.
-pub fn parse_email_list_csv(
+pub fn parse_email_list_csv<Tz: TimeZone>(
     file: &str,
     bytes: &[u8],
     publication: &str,
-    ctx: &Context,
+    ctx: &Context<Tz>,
 ) -> Result<Parsed> {
     let table = table::read(file, bytes, &EMAIL_LIST)?;
     let mut parsed = Parsed::new(SOURCE);
@@ -203,7 +203,11 @@ pub fn parse_email_list_csv(
 }
 
 /// Reads one posts.csv given as bytes; `file` names it in messages.
-pub fn parse_posts_csv(file: &str, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+pub fn parse_posts_csv<Tz: TimeZone>(
+    file: &str,
+    bytes: &[u8],
+    ctx: &Context<Tz>,
+) -> Result<Parsed> {
     let table = table::read(file, bytes, &POSTS)?;
     let channel = ctx.channel.clone().unwrap_or_else(|| CHANNEL.to_string());
     let mut parsed = Parsed::new(SOURCE);

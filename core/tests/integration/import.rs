@@ -22,7 +22,7 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
-pub fn ctx() -> Context {
+pub fn ctx() -> Context<chrono_tz::Tz> {
     Context {
         now_ms: NOW,
         tz: Amsterdam,
@@ -415,7 +415,7 @@ fn the_templates_import_as_they_are() {
     );
 }
 
-type Parser = fn(&str, &[u8], &Context) -> afterword_core::Result<import::Parsed>;
+type Parser = fn(&str, &[u8], &Context<chrono_tz::Tz>) -> afterword_core::Result<import::Parsed>;
 
 const PARSERS: [(Parser, &str); 11] = [
     (

@@ -28,7 +28,7 @@ pub fn run(store: &Store, cmd: ExportCommand) -> Result<String> {
             Ok(format!("Exported {rows} rows to {}", path.display()))
         }
         ExportCommand::Csv { path } => {
-            let files = export::csv::export_csv(store, &path, &crate::zone::local_zone())?;
+            let files = export::csv::export_csv(store, &path, &chrono::Local)?;
             let names: Vec<String> = files
                 .iter()
                 .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))

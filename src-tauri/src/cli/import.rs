@@ -149,7 +149,7 @@ pub fn run(store: &Store, a: ImportArgs) -> Result<String> {
     let now_ms = SystemClock.now_ms();
     let ctx = Context {
         now_ms,
-        tz: crate::zone::local_zone(),
+        tz: chrono::Local,
         channel: a.channel.clone(),
     };
     let parsed = source

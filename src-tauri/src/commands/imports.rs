@@ -11,7 +11,7 @@ use crate::state::AppState;
 fn context(state: &AppState, channel: Option<String>) -> Context {
     Context {
         now_ms: state.clock.now_ms(),
-        tz: crate::zone::local_zone(),
+        tz: chrono::Local,
         channel: channel.filter(|c| !c.trim().is_empty()),
     }
 }
