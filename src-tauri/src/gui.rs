@@ -50,6 +50,8 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
             steps.step("shell-run", entered_us);
             steps.step("shell-store-open", store_open_us);
             steps.step("shell-setup", startup::epoch_micros());
+            // Before anything else: the page may start loading as soon as setup returns.
+            startup::size_hidden_page(app.handle());
             setup_desktop(app, background);
             app.state::<Startup>()
                 .step("shell-setup-done", startup::epoch_micros());

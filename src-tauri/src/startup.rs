@@ -168,6 +168,40 @@ pub fn start_fallback<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Gives the hidden window's page the window's size before the page loads. GTK allocates sizes
+/// only to widgets of shown windows, so the page of a hidden one has a 0×0 viewport: its first
+/// view would be laid out at the mark for no width at all (every word on a line of its own),
+/// then laid out again when the window shows, before the user's first frame. With the size
+/// given here, the layout done for the mark is the one the first frame paints, and the page
+/// knows how many rows fill its first screen. When the window shows, GTK allocates the same
+/// size again (or the one the window manager gives it, and the page follows).
+///
+/// Only the window's content (Tauri's box and the web view in it) is shown and sized; the
+/// window itself stays unmapped until the mark.
+pub fn size_hidden_page<R: Runtime>(app: &AppHandle<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        use gtk::prelude::{BinExt, GtkWindowExt, WidgetExt};
+        let Some(window) = app.get_webview_window(crate::window::MAIN) else {
+            return;
+        };
+        let Ok(gtk_window) = window.gtk_window() else {
+            return;
+        };
+        let Some(content) = gtk_window.child() else {
+            return;
+        };
+        let (width, height) = gtk_window.size();
+        content.show_all();
+        // GTK wants a widget measured before it is allocated a size.
+        let _ = content.preferred_size();
+        content.size_allocate(&gtk::Allocation::new(0, 0, width, height));
+    }
+    // Elsewhere a hidden window's web view has its size already.
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
 fn show_window<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(crate::window::MAIN) {
         let _ = window.show();

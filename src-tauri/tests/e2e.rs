@@ -95,6 +95,20 @@ async fn logs_a_post_and_an_inquiry_and_they_survive_a_restart() {
     let title = app.title().await;
     app.check(title == "Afterword", format!("window title is {title:?}"))
         .await;
+    // The hidden window's page had the window's size when it laid out its first view, so the
+    // first frame is that layout, not a second one at show time.
+    let mark = app.startup_mark().await;
+    let viewport = mark
+        .lines()
+        .find_map(|line| line.strip_prefix("page:viewport-"))
+        .and_then(|rest| rest.split_once(' '))
+        .and_then(|(size, _)| size.split_once('x'))
+        .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)));
+    app.check(
+        viewport.is_some_and(|(w, h)| w >= 760 && h >= 560),
+        format!("the first view was laid out at {viewport:?} (the window's at least 760x560); mark file:\n{mark}"),
+    )
+    .await;
 
     // An empty start says what to do first.
     app.wait_for_text("Nothing logged yet").await;

@@ -63,6 +63,30 @@ fn show_once(app: &AppHandle, marked: &Marked, mark_with_steps: Option<Vec<(Stri
     }
 }
 
+/// As Afterword does (src-tauri/src/startup.rs `size_hidden_page`): the hidden window's page gets
+/// the window's size before it loads, so its first layout is the one the first frame paints.
+fn size_hidden_page(app: &tauri::App) {
+    #[cfg(target_os = "linux")]
+    {
+        use gtk::prelude::{BinExt, GtkWindowExt, WidgetExt};
+        let Some(window) = app.get_webview_window("main") else {
+            return;
+        };
+        let Ok(gtk_window) = window.gtk_window() else {
+            return;
+        };
+        let Some(content) = gtk_window.child() else {
+            return;
+        };
+        let (width, height) = gtk_window.size();
+        content.show_all();
+        let _ = content.preferred_size();
+        content.size_allocate(&gtk::Allocation::new(0, 0, width, height));
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
 fn main() {
     let run = epoch_micros();
     tauri::Builder::default()
@@ -74,6 +98,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![startup_mark])
         .setup(|app| {
             let _ = app.state::<ShellSteps>().setup.set(epoch_micros());
+            size_hidden_page(app);
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 std::thread::sleep(FALLBACK);

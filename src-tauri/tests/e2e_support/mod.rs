@@ -135,6 +135,9 @@ fn failure_dir() -> PathBuf {
     target.join("e2e-failures")
 }
 
+/// The start-up mark file's name, in the launch's own temporary directory.
+const MARK_FILE: &str = "startup-mark";
+
 /// tauri-driver and everything it starts (WebKitWebDriver, the app, its WebKit processes), in a
 /// process group of their own. Dropping it ends the whole group, also when a test panics.
 struct DriverProcess {
@@ -144,7 +147,13 @@ struct DriverProcess {
 }
 
 impl DriverProcess {
-    fn start(port: u16, native_port: u16, locale: &str, log: &Path) -> DriverProcess {
+    fn start(
+        port: u16,
+        native_port: u16,
+        locale: &str,
+        log: &Path,
+        mark_file: &Path,
+    ) -> DriverProcess {
         let tools = tools();
         let out = File::create(log).expect("create the driver log");
         let err = out.try_clone().expect("clone the driver log handle");
@@ -163,6 +172,8 @@ impl DriverProcess {
             .env_remove("LANGUAGE")
             .env("NO_AT_BRIDGE", "1")
             .env_remove("AFTERWORD_DATA_DIR")
+            // Where the app writes its start-up mark and the steps to it (src/startup.rs).
+            .env(afterword_lib::startup::MARK_FILE_ENV, mark_file)
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err)
@@ -345,7 +356,7 @@ pub struct App {
     client: Option<Client>,
     test: String,
     data_dir: PathBuf,
-    _log_dir: tempfile::TempDir,
+    log_dir: tempfile::TempDir,
     driver: DriverProcess,
 }
 
@@ -369,6 +380,7 @@ impl App {
             native_port,
             locale,
             &log_dir.path().join("driver.log"),
+            &log_dir.path().join(MARK_FILE),
         );
         wait_until_ready(port, &driver);
 
@@ -415,11 +427,27 @@ impl App {
             client: Some(client),
             test: test.to_string(),
             data_dir: data_dir.to_path_buf(),
-            _log_dir: log_dir,
+            log_dir,
             driver,
         };
         app.find("the sidebar", "//nav//button").await;
         app
+    }
+
+    /// The start-up mark file the app writes when its first view is there: the moment, then one
+    /// "name epoch-µs" line per step (src/startup.rs). Waits for it (the sidebar that `launch`
+    /// waits for comes a little before the mark); empty when none came within [`WAIT`].
+    pub async fn startup_mark(&self) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text =
+                std::fs::read_to_string(self.log_dir.path().join(MARK_FILE)).unwrap_or_default();
+            // Written in one go; the last line ends with a newline.
+            if text.ends_with('\n') || Instant::now() >= deadline {
+                return text;
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     pub fn client(&self) -> &Client {
