@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Inquiry, Post } from "./api";
-import { defaultPostKind, inquiryToInput, orNull, postHeadline, postToInput } from "./records";
+import {
+  LIST_PAGE_SIZE, defaultPostKind, firstScreenRows, inquiryToInput, orNull, postHeadline, postToInput,
+} from "./records";
 
 const post: Post = {
   id: 7, channel_id: 2, channel: "Newsletter", kind: "newsletter", published_at: "2026-05-02T07:15:30Z",
@@ -77,5 +79,25 @@ describe("defaultPostKind", () => {
     expect(defaultPostKind("youtube")).toBe("video");
     expect(defaultPostKind("linkedin")).toBe("post");
     expect(defaultPostKind(undefined)).toBe("post");
+  });
+});
+
+describe("firstScreenRows", () => {
+  it("draws every row that can show in the window, the last one perhaps in part", () => {
+    // The app's default window is 800 px tall: rows start at 180 px or lower, 112 px or taller.
+    expect(firstScreenRows(800)).toBe(6);
+    expect(firstScreenRows(180 + 112 * 5)).toBe(5);
+    expect(firstScreenRows(180 + 112 * 5 + 1)).toBe(6);
+    expect(firstScreenRows(1080)).toBe(9);
+  });
+
+  it("draws at least one row and never more than a page", () => {
+    expect(firstScreenRows(100)).toBe(1);
+    expect(firstScreenRows(20_000)).toBe(LIST_PAGE_SIZE);
+  });
+
+  it("falls back to about a screen's worth when the height is not known", () => {
+    expect(firstScreenRows(0)).toBe(8);
+    expect(firstScreenRows(Number.NaN)).toBe(8);
   });
 });
