@@ -7,5 +7,7 @@ const origin = performance.timeOrigin;
 const steps = [["navigation", origin]];
 const nav = performance.getEntriesByType("navigation")[0];
 if (nav) steps.push(["html", origin + nav.responseEnd], ["dom-interactive", origin + nav.domInteractive]);
+// The viewport the layout had, as the app reports it: both hidden windows' pages are sized.
+steps.push([`viewport-${innerWidth}x${innerHeight}`, origin + performance.now()]);
 steps.push(["mark", origin + performance.now()]);
 window.__TAURI_INTERNALS__.invoke("startup_mark", { steps }).catch(() => {});
