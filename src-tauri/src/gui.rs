@@ -76,7 +76,6 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
 /// page's start-up mark (see crate::startup), unless started at login to the tray.
 fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
     let handle = app.handle().clone();
-    crate::tray::create(&handle);
     start_reminders(&handle);
     start_backups(&handle);
     let state = app.state::<AppState>();
@@ -85,10 +84,43 @@ fn setup_desktop<R: Runtime>(app: &mut App<R>, background: bool) {
         .ok()
         .and_then(|s| s.window_prefs().ok())
         .is_some_and(|p| p.close_to_tray);
-    if background && to_tray && handle.tray_by_id(crate::tray::TRAY_ID).is_some() {
-        app.state::<Startup>().stay_hidden();
+    if background && to_tray {
+        // Started at login into the tray: the tray is all there is to see, so it comes now.
+        crate::tray::create(&handle);
+        if handle.tray_by_id(crate::tray::TRAY_ID).is_some() {
+            app.state::<Startup>().stay_hidden();
+        }
+    } else {
+        create_tray_after_first_view(&handle);
     }
     startup::start_fallback(&handle);
+}
+
+/// How long after the first view the tray is created: enough for the window's first frame to
+/// be painted (70-80 ms after the mark on the machine measured, see README "Benchmarks").
+const TRAY_AFTER_FIRST_VIEW: Duration = Duration::from_millis(500);
+
+/// Creating the tray icon starts work on the main loop that goes on well after the call returns
+/// (the appindicator library's D-Bus and X traffic): done during start-up, it held the page's
+/// loading back by ~60 ms. Nobody reaches for the tray before the window is there, so it is
+/// created once the first view has been shown. One thread that waits once and ends.
+fn create_tray_after_first_view<R: Runtime>(app: &AppHandle<R>) {
+    let wait = wait_for_first_view(app);
+    let handle = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("tray-later".into())
+        .spawn(move || {
+            wait();
+            std::thread::sleep(TRAY_AFTER_FIRST_VIEW);
+            let creator = handle.clone();
+            if let Err(e) = handle.run_on_main_thread(move || crate::tray::create(&creator)) {
+                eprintln!("afterword: no tray icon: {e}");
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("afterword: creating the tray now, its thread could not start: {e}");
+        crate::tray::create(app);
+    }
 }
 
 fn start_reminders<R: Runtime>(app: &AppHandle<R>) {
