@@ -102,7 +102,7 @@ const TRAY_AFTER_FIRST_VIEW: Duration = Duration::from_millis(500);
 
 /// Creating the tray icon starts work on the main loop that goes on well after the call returns
 /// (the appindicator library's D-Bus and X traffic): done during start-up, it held the page's
-/// loading back by ~60 ms. Nobody reaches for the tray before the window is there, so it is
+/// loading back by 30-60 ms. Nobody reaches for the tray before the window is there, so it is
 /// created once the first view has been shown. One thread that waits once and ends.
 fn create_tray_after_first_view<R: Runtime>(app: &AppHandle<R>) {
     let wait = wait_for_first_view(app);
