@@ -21,4 +21,4 @@ pub mod validate;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};
-pub use store::Store;
+pub use store::{Erased, Store, ERASED, UNDO_WINDOW_MS};

@@ -1,5 +1,7 @@
 //! The automatic backup while the app runs: once the window's first view is there when today's
-//! is missing, then once a day.
+//! is missing, then once a day. Each time, first, what was deleted longer ago than undo reaches
+//! is erased (afterword_core's store/erase.rs), so that it leaves neither the database nor the
+//! backups, also when no backup is due.
 //!
 //! The thread sleeps until 00:05 local time of the next day on a `timerfd` on the wall clock
 //! (CLOCK_REALTIME, absolute): unlike `thread::sleep`, it fires on time after the machine was
@@ -39,6 +41,9 @@ pub fn start(
 fn run(store: &Store, dir: &std::path::Path) {
     let timer = TimerFd::new(ClockId::CLOCK_REALTIME, TimerFlags::TFD_CLOEXEC).ok();
     loop {
+        if let Err(e) = store.erase_expired(Local::now().timestamp_millis()) {
+            eprintln!("afterword: could not erase deleted content: {e}");
+        }
         let today = Local::now().date_naive();
         if let Err(e) = backup::ensure_daily(store, dir, today) {
             eprintln!("afterword: the automatic backup failed: {e}");

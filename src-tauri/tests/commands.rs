@@ -561,6 +561,40 @@ fn exports_go_to_the_chosen_folder() {
 }
 
 #[test]
+fn deleted_words_do_not_leave_in_an_export_once_undo_is_over() {
+    let h = harness();
+    let words = "Only-this-test-knows-7351";
+    let post = h.ok(
+        "create_post",
+        json!({ "input": { "channel_id": 1, "published_at": days_ago(2), "text": words } }),
+    );
+    h.ok("delete_post", json!({ "id": post["id"] }));
+    // Deleted eleven minutes ago: past the undo window (the clock is the real one).
+    let db = rusqlite::Connection::open(h.dir.path().join("afterword.sqlite3")).unwrap();
+    let long_ago = chrono::Utc::now().timestamp_millis() - 11 * 60 * 1000;
+    db.execute(
+        "UPDATE posts SET deleted_at_ms = ?1 WHERE id = ?2",
+        rusqlite::params![long_ago, post["id"].as_i64().unwrap()],
+    )
+    .unwrap();
+
+    let folder = h.dir.path().join("exports");
+    let file = h.ok("export_json", json!({ "folder": folder.to_str().unwrap() }));
+    let exported = std::fs::read_to_string(file.as_str().unwrap()).unwrap();
+    assert!(
+        !exported.contains(words),
+        "the deleted post's words went out with the export"
+    );
+    // The tombstone is still there (an import must not bring the post back).
+    let doc: Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(doc["tables"]["posts"]["rows"].as_array().unwrap().len(), 1);
+    let err = h
+        .call("restore_post", json!({ "id": post["id"] }))
+        .unwrap_err();
+    assert_eq!(err["code"], "undo_expired");
+}
+
+#[test]
 fn audience_metrics_and_people_through_the_commands() {
     let h = harness();
     let channels = h.ok("list_channels", json!({}));

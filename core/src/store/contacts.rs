@@ -148,8 +148,9 @@ impl Store {
         })
     }
 
-    pub fn restore_contact(&self, id: i64) -> Result<Contact> {
+    pub fn restore_contact(&self, id: i64, now_ms: i64) -> Result<Contact> {
         self.write(|tx| {
+            super::erase::check_undoable(tx, "contacts", "person", id, now_ms)?;
             let changed = tx.execute(
                 "UPDATE contacts SET deleted_at_ms = NULL WHERE id = ?1 AND deleted_at_ms IS NOT NULL",
                 [id],

@@ -119,6 +119,7 @@ impl Store {
     /// event as changed (it is LAST-MODIFIED there).
     pub fn restore_idea(&self, id: i64, now_ms: i64) -> Result<Idea> {
         self.write(|tx| {
+            super::erase::check_undoable(tx, "ideas", "idea", id, now_ms)?;
             let changed = tx.execute(
                 "UPDATE ideas SET deleted_at_ms = NULL, updated_at_ms = ?2
                  WHERE id = ?1 AND deleted_at_ms IS NOT NULL",

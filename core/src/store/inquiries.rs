@@ -100,8 +100,9 @@ impl Store {
         })
     }
 
-    pub fn restore_inquiry(&self, id: i64) -> Result<Inquiry> {
+    pub fn restore_inquiry(&self, id: i64, now_ms: i64) -> Result<Inquiry> {
         self.write(|tx| {
+            super::erase::check_undoable(tx, "inquiries", "inquiry", id, now_ms)?;
             let changed = tx.execute(
                 "UPDATE inquiries SET deleted_at_ms = NULL WHERE id = ?1 AND deleted_at_ms IS NOT NULL",
                 [id],

@@ -6,6 +6,7 @@ mod calendar;
 mod candidates;
 mod channels;
 mod contacts;
+mod erase;
 mod ideas;
 pub(crate) mod import_extras;
 mod imports;
@@ -27,6 +28,7 @@ use crate::error::{Error, Result};
 
 pub use audience::SnapshotRow;
 pub use contacts::is_warm;
+pub use erase::{Erased, ERASED, UNDO_WINDOW_MS};
 pub(crate) use imports::{
     import_channel, import_inquiry, import_post, inquiry_exists, post_exists,
 };
@@ -173,11 +175,14 @@ pub(crate) fn link_contacts_in(tx: &Transaction<'_>) -> Result<usize> {
 
 /// The durability contract: WAL so readers never block the writer, `synchronous=FULL` so a
 /// commit that returned survives a power cut, foreign keys enforced, and a busy timeout so a
-/// second process (the CLI next to the open window) waits instead of failing.
+/// second process (the CLI next to the open window) waits instead of failing. `secure_delete`:
+/// what a write replaces or removes is overwritten with zeros, not left in the file's free space
+/// (see erase.rs: a client's name, once erased, must not be readable in the file).
 fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
 }
 

@@ -78,8 +78,9 @@ impl Store {
         })
     }
 
-    pub fn restore_post(&self, id: i64) -> Result<Post> {
+    pub fn restore_post(&self, id: i64, now_ms: i64) -> Result<Post> {
         self.write(|tx| {
+            super::erase::check_undoable(tx, "posts", "post", id, now_ms)?;
             let changed = tx.execute(
                 "UPDATE posts SET deleted_at_ms = NULL WHERE id = ?1 AND deleted_at_ms IS NOT NULL",
                 [id],

@@ -614,7 +614,7 @@ fn contacts_can_be_added_edited_deleted_and_restored() {
     assert_eq!(i.contact_id, Some(c.id));
     store.delete_contact(c.id, NOW).unwrap();
     assert!(store.contacts_overview(NOW, &Amsterdam).unwrap().is_empty());
-    store.restore_contact(c.id).unwrap();
+    store.restore_contact(c.id, NOW).unwrap();
     assert_eq!(
         store.contacts_overview(NOW, &Amsterdam).unwrap()[0]
             .inquiries
@@ -952,7 +952,7 @@ fn deleting_a_person_keeps_their_conversations_and_undo_brings_back_the_whole_pi
     drop(store);
     let store = Store::open_in_dir(&dir).unwrap();
     assert!(store.contacts_overview(NOW, &Amsterdam).unwrap().is_empty());
-    store.restore_contact(contact).unwrap();
+    store.restore_contact(contact, NOW).unwrap();
     let people = store.contacts_overview(NOW, &Amsterdam).unwrap();
     assert_eq!((people[0].inquiries.len(), people[0].touches.len()), (1, 1));
 }

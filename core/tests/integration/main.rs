@@ -4,6 +4,7 @@ mod audience;
 mod backup;
 mod bench_data;
 mod common;
+mod erase;
 mod export;
 mod import;
 mod import_analytics;

@@ -463,7 +463,7 @@ fn deleting_the_post_an_idea_became_makes_it_plain_again() {
     assert_eq!(store.list_ideas().unwrap()[0].post_id, None);
     assert_eq!(store.plan_input(NOW).unwrap().ideas.len(), 1);
     // Restoring the post restores the link.
-    store.restore_post(first.id).unwrap();
+    store.restore_post(first.id, NOW).unwrap();
     assert_eq!(store.list_ideas().unwrap()[0].post_id, Some(first.id));
     // Deleted again, the idea can become another post.
     store.delete_post(first.id, NOW).unwrap();

@@ -181,10 +181,13 @@ fn delete_hides_a_post_and_undo_brings_it_back_with_its_links() {
         "not_found"
     );
 
-    let back = store.restore_post(p.id).unwrap();
+    let back = store.restore_post(p.id, NOW).unwrap();
     assert_eq!(back, p);
     assert_eq!(store.get_inquiry(i.id).unwrap().source_post_id, Some(p.id));
-    assert_eq!(store.restore_post(p.id).unwrap_err().code(), "not_found");
+    assert_eq!(
+        store.restore_post(p.id, NOW).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -356,7 +359,7 @@ fn deleted_inquiries_can_be_restored() {
         .list_inquiries(&InquiryFilter::default())
         .unwrap()
         .is_empty());
-    assert_eq!(store.restore_inquiry(i.id).unwrap(), i);
+    assert_eq!(store.restore_inquiry(i.id, NOW).unwrap(), i);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use afterword_core::backup;
-use afterword_core::{Result, Store};
+use afterword_core::{Clock, Result, Store, SystemClock};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -26,6 +26,8 @@ pub fn run_backup(store: &Store, a: BackupArgs) -> Result<String> {
     } else {
         a.path
     };
+    // A backup never holds what was deleted longer ago than undo reaches.
+    store.erase_expired(SystemClock.now_ms())?;
     backup::write_backup(store, &path)?;
     let check = backup::check_backup(&path)?;
     Ok(format!(

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use afterword_core::export;
-use afterword_core::{Result, Store};
+use afterword_core::{Clock, Result, Store, SystemClock};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +24,8 @@ pub enum ExportCommand {
 pub fn run(store: &Store, cmd: ExportCommand) -> Result<String> {
     match cmd {
         ExportCommand::Json { path } => {
+            // Deleted rows go along as tombstones; what they said must not leave with them.
+            store.erase_expired(SystemClock.now_ms())?;
             let rows = export::write_json(store, &path)?;
             Ok(format!("Exported {rows} rows to {}", path.display()))
         }

@@ -44,6 +44,8 @@ pub async fn backup_overview(state: State<'_, AppState>) -> CommandResult<Backup
 #[tauri::command(rename_all = "snake_case")]
 pub async fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupOverview> {
     let store = state.real_store()?;
+    // A backup never holds what was deleted longer ago than undo reaches.
+    store.erase_expired(state.clock.now_ms())?;
     backup::back_up_today(
         &store,
         &backups_dir(&state),
@@ -126,7 +128,10 @@ pub async fn export_json(
     folder: Option<String>,
 ) -> CommandResult<String> {
     let path = export_target(&state, folder)?.join(format!("afterword-export-{}.json", today()));
-    export::write_json(&*state.store()?, &path)?;
+    let store = state.store()?;
+    // The export keeps deleted rows as tombstones; their content must not leave with it.
+    store.erase_expired(state.clock.now_ms())?;
+    export::write_json(&store, &path)?;
     Ok(path.display().to_string())
 }
 

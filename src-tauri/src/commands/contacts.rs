@@ -54,7 +54,7 @@ pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> CommandResul
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_contact(state: State<'_, AppState>, id: i64) -> CommandResult<Contact> {
-    Ok(state.store()?.restore_contact(id)?)
+    Ok(state.store()?.restore_contact(id, state.clock.now_ms())?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

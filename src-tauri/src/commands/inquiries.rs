@@ -46,7 +46,7 @@ pub async fn delete_inquiry(state: State<'_, AppState>, id: i64) -> CommandResul
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_inquiry(state: State<'_, AppState>, id: i64) -> CommandResult<Inquiry> {
-    Ok(state.store()?.restore_inquiry(id)?)
+    Ok(state.store()?.restore_inquiry(id, state.clock.now_ms())?)
 }
 
 /// The user followed up with an open inquiry: follow-up reminders count from now.

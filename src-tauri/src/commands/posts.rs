@@ -67,7 +67,7 @@ pub async fn delete_post(state: State<'_, AppState>, id: i64) -> CommandResult<(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_post(state: State<'_, AppState>, id: i64) -> CommandResult<Post> {
-    Ok(state.store()?.restore_post(id)?)
+    Ok(state.store()?.restore_post(id, state.clock.now_ms())?)
 }
 
 /// Posts an inquiry received at `received_at` (local time) may have come from, best first.

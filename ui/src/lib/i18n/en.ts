@@ -587,6 +587,7 @@ export const en = {
   "error.post_empty": "Add a title or a bit of the text; either is enough.",
   "error.text_too_long": "This is longer than the limit. Please shorten it.",
   "error.url_invalid": "This is not a web link. It should start with https://",
+  "error.undo_expired": "This was deleted too long ago to undo. What it said has been erased.",
   "error.minutes_invalid": "Use a whole number of minutes, for example 45.",
   "error.channel_unknown": "This channel no longer exists. Please pick another one.",
   "error.channel_archived": "This channel is archived. Pick another one, or restore it in Settings.",

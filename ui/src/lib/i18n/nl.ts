@@ -588,6 +588,7 @@ export const nl: Messages = {
   "error.post_empty": "Vul een titel of een stukje tekst in; een van beide is genoeg.",
   "error.text_too_long": "Dit is langer dan de limiet. Wil je het wat inkorten?",
   "error.url_invalid": "Dit is geen weblink. Hij moet beginnen met https://",
+  "error.undo_expired": "Dit is te lang geleden verwijderd om ongedaan te maken. Wat erin stond, is gewist.",
   "error.minutes_invalid": "Gebruik een heel aantal minuten, bijvoorbeeld 45.",
   "error.channel_unknown": "Dit kanaal bestaat niet meer. Kies een ander kanaal.",
   "error.channel_archived": "Dit kanaal is gearchiveerd. Kies een ander, of zet het terug bij Instellingen.",

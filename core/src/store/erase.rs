@@ -1,0 +1,135 @@
+//! Deleting is undoable for a moment, then final. A delete only hides the row (so that "Undo"
+//! can bring it back with its id and everything that points at it); once the undo window has
+//! passed, [`Store::erase_deleted`] wipes what the row said: the post's text, the client's name,
+//! their words and notes, what they paid, a person's link and notes, an idea's note. The row
+//! stays as a tombstone without content, because an import must not bring back what the user
+//! deleted on purpose (it matches on `source` + `external_id`, which stay).
+//!
+//! `secure_delete` (see `apply_pragmas`) makes SQLite overwrite the old bytes with zeros instead
+//! of leaving them in free space, and a checkpoint afterwards empties the write-ahead log, so the
+//! words are gone from the database file and its -wal, not only from the app.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// How long after a delete "Undo" may still bring the row back. The app offers undo for a few
+/// seconds (a notice); this leaves a wide margin for a notice held open under the pointer.
+pub const UNDO_WINDOW_MS: i64 = 10 * 60 * 1000;
+
+/// What an erased row says where a name or title is required (the schema refuses empty ones).
+pub const ERASED: &str = "(erased)";
+
+/// How many rows [`Store::erase_deleted`] wiped, per kind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Erased {
+    pub posts: usize,
+    pub inquiries: usize,
+    pub candidates: usize,
+    pub ideas: usize,
+    pub contacts: usize,
+}
+
+impl Erased {
+    pub fn total(&self) -> usize {
+        self.posts + self.inquiries + self.candidates + self.ideas + self.contacts
+    }
+}
+
+impl Store {
+    /// Wipes the content of every row deleted before `before_ms` (usually now minus
+    /// [`UNDO_WINDOW_MS`]) and not wiped yet; rows deleted later keep theirs, so undo still works
+    /// for them. When anything was wiped, the write-ahead log is checkpointed and emptied.
+    pub fn erase_deleted(&self, before_ms: i64) -> Result<Erased> {
+        let erased = self.write(|tx| erase_in(tx, before_ms))?;
+        if erased.total() > 0 {
+            // A checkpoint that cannot finish (another process is reading) is no failure: the
+            // rows are already wiped, and a later checkpoint empties the log.
+            let _ = self.read(|c| {
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                    .map_err(Error::from)
+            });
+        }
+        // The search read whole tables through the connection's page cache; an app that stays
+        // open all day should not keep them. Not keeping them is no reason to fail.
+        let _ = self.release_memory();
+        Ok(erased)
+    }
+
+    /// Erases what was deleted longer than [`UNDO_WINDOW_MS`] before `now_ms`. Called before
+    /// anything copies the data out (a backup, a JSON export), at the app's start and once a day.
+    pub fn erase_expired(&self, now_ms: i64) -> Result<Erased> {
+        self.erase_deleted(now_ms - UNDO_WINDOW_MS)
+    }
+}
+
+/// Refuses to restore a row of `table` deleted longer than [`UNDO_WINDOW_MS`] before `now_ms`:
+/// its content may have been erased, and bringing back an empty tombstone would be worse than
+/// saying so. Rows that are not there or not deleted are left to the restore's own checks.
+pub(crate) fn check_undoable(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    what: &'static str,
+    id: i64,
+    now_ms: i64,
+) -> Result<()> {
+    let deleted: Option<Option<i64>> = tx
+        .query_row(
+            &format!("SELECT deleted_at_ms FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match deleted {
+        Some(Some(at)) if now_ms - at > UNDO_WINDOW_MS => Err(Error::invalid(
+            "id",
+            "undo_expired",
+            format!("this {what} was deleted too long ago to undo; its content has been erased"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn erase_in(tx: &Transaction<'_>, before: i64) -> Result<Erased> {
+    let posts = tx.execute(
+        "UPDATE posts SET title = NULL, text = '', url = NULL, felt = NULL, motive = NULL,
+                          minutes = NULL
+         WHERE deleted_at_ms < ?1
+           AND NOT (title IS NULL AND text = '' AND url IS NULL AND felt IS NULL
+                    AND motive IS NULL AND minutes IS NULL)",
+        [before],
+    )?;
+    // An accepted possible inquiry holds the same person and message as its inquiry.
+    let candidates = tx.execute(
+        "UPDATE inquiry_candidates SET name = ?2, profile_url = NULL, message = NULL
+         WHERE inquiry_id IN (SELECT id FROM inquiries WHERE deleted_at_ms < ?1)
+           AND NOT (name = ?2 AND profile_url IS NULL AND message IS NULL)",
+        params![before, ERASED],
+    )?;
+    let inquiries = tx.execute(
+        "UPDATE inquiries SET name = ?2, organisation = NULL, their_words = NULL, notes = NULL,
+                              value_cents = NULL
+         WHERE deleted_at_ms < ?1
+           AND NOT (name = ?2 AND organisation IS NULL AND their_words IS NULL AND notes IS NULL
+                    AND value_cents IS NULL)",
+        params![before, ERASED],
+    )?;
+    let ideas = tx.execute(
+        "UPDATE ideas SET title = ?2, note = NULL
+         WHERE deleted_at_ms < ?1 AND NOT (title = ?2 AND note IS NULL)",
+        params![before, ERASED],
+    )?;
+    let contacts = tx.execute(
+        "UPDATE contacts SET name = ?2, profile_url = NULL, notes = NULL
+         WHERE deleted_at_ms < ?1 AND NOT (name = ?2 AND profile_url IS NULL AND notes IS NULL)",
+        params![before, ERASED],
+    )?;
+    Ok(Erased {
+        posts,
+        inquiries,
+        candidates,
+        ideas,
+        contacts,
+    })
+}
