@@ -160,13 +160,12 @@ fn anything_to_erase(c: &Connection, before: i64) -> Result<bool> {
         );
         let mut stmt = c.prepare(&sql)?;
         bind(&mut stmt, before)?;
-        if stmt
-            .raw_query()
-            .next()?
-            .map(|r| r.get::<_, bool>(0))
-            .transpose()?
-            == Some(true)
-        {
+        // raw: query_row would bind (and check) the parameters again, and ?2 is not in all.
+        let found = match stmt.raw_query().next()? {
+            Some(row) => row.get::<_, bool>(0)?,
+            None => false,
+        };
+        if found {
             return Ok(true);
         }
     }
