@@ -57,7 +57,11 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
                 .step("shell-setup-done", startup::epoch_micros());
             Ok(())
         });
-    let app = match builder.build(tauri::generate_context!()) {
+    let mut context = tauri::generate_context!();
+    // The shell draws the first view into index.html (crate::first_frame).
+    let built = context.set_assets(Box::new(crate::first_frame::NoAssets));
+    context.set_assets(Box::new(crate::first_frame::FirstFrameAssets::new(built)));
+    let app = match builder.build(context) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("afterword: could not open the window: {e}");

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod data_dir;
 pub mod error;
+pub mod first_frame;
 pub mod gui;
 pub mod language;
 pub mod reminders;

@@ -112,18 +112,35 @@ impl Startup {
 
 /// The page's first view has its data: record the moment and show the window (once).
 /// `page_steps`: the page's own moments on the way, as (name, epoch milliseconds).
+/// A later call only adds its steps to the mark file (the page's first frame, drawn by the shell,
+/// marks; the app's view taking it over reports when it did: see crate::first_frame).
 pub fn mark<R: Runtime>(app: &AppHandle<R>, startup: &Startup, page_steps: &[(String, f64)]) {
+    let page_steps = page_steps
+        .iter()
+        .take(MAX_STEPS)
+        .filter(|(name, at)| valid_step_name(name) && at.is_finite() && *at > 0.0)
+        .map(|(name, at_ms)| (format!("page:{name}"), (at_ms * 1000.0) as u128));
     let Some(show) = startup.first() else {
+        if let Some(path) = &startup.mark_file {
+            let text: String = page_steps
+                .map(|(name, at_us)| format!("{name} {at_us}\n"))
+                .collect();
+            let appended = std::fs::OpenOptions::new()
+                .append(true)
+                .open(path)
+                .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
+            if let Err(e) = appended {
+                eprintln!(
+                    "afterword: could not add to the start-up mark in {}: {e}",
+                    path.display()
+                );
+            }
+        }
         return;
     };
     if let Some(path) = &startup.mark_file {
         let mut text = format!("{}\n", epoch_micros());
         let shell_steps = startup.steps.lock().map(|s| s.clone()).unwrap_or_default();
-        let page_steps = page_steps
-            .iter()
-            .take(MAX_STEPS)
-            .filter(|(name, at)| valid_step_name(name) && at.is_finite() && *at > 0.0)
-            .map(|(name, at_ms)| (format!("page:{name}"), (at_ms * 1000.0) as u128));
         for (name, at_us) in shell_steps.into_iter().chain(page_steps) {
             text.push_str(&format!("{name} {at_us}\n"));
         }

@@ -1,12 +1,10 @@
+// The page's entry, small on purpose. When the shell has drawn the first view into the page
+// (src-tauri/src/first_frame), this shows the window with it, and only then loads the app
+// (Svelte, the views, the texts: boot.ts, its own chunk), which takes the frame over.
 // First: it makes navigator.language safe before any library reads it at load.
 import "./lib/browserLocale";
-// Second: the first view's requests go out before the rest of the bundle is evaluated.
-import "./lib/firstRequests";
-import { mount } from "svelte";
 import "./app.css";
-import App from "./App.svelte";
+import { showFirstFrame } from "./lib/firstFrame";
 
-const target = document.getElementById("app");
-if (!target) throw new Error("no #app element");
-
-export default mount(App, { target });
+await showFirstFrame();
+await import("./boot");

@@ -4,6 +4,8 @@
 // scripts/bench.sh measures start-up to this moment. Only the first call counts.
 import { tick } from "svelte";
 import * as api from "./api";
+import { firstFrame, takeOverFirstFrame } from "./firstFrame";
+import { navigationSteps } from "./pageTimings";
 
 let marked = false;
 /** Moments on the way to the mark (performance.now()), sent with it for scripts/bench.sh. */
@@ -17,21 +19,29 @@ export function startupStep(name: string): void {
 /** The steps and the browser's own navigation timings, as epoch milliseconds. */
 function stepsSinceEpoch(): [string, number][] {
   const origin = performance.timeOrigin;
-  const out: [string, number][] = [["navigation", origin]];
-  const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-  if (nav) {
-    out.push(["html", origin + nav.responseEnd], ["dom-interactive", origin + nav.domInteractive]);
-  }
+  const out = navigationSteps();
   for (const [name, at] of steps) out.push([name, origin + at]);
   out.push(["mark", origin + performance.now()]);
   return out;
 }
 
-/** After Svelte has put the current state in the DOM and the browser has laid it out. */
+/** After Svelte has put the current state in the DOM and the browser has laid it out. Under the
+ * shell's first frame (lib/firstFrame.ts), which made the mark already, this is the moment the
+ * app's view replaces it. */
 export async function markStartup(): Promise<void> {
   if (marked) return;
   marked = true;
   await tick();
+  if (firstFrame() !== null) {
+    const later = takeOverFirstFrame();
+    try {
+      // Only noted (for the bench), after the mark; the window is already shown.
+      await api.startupMark(later);
+    } catch {
+      // Outside the app there is no shell to tell.
+    }
+    return;
+  }
   steps.push(["in-dom", performance.now()]);
   // A hidden window paints no frames (requestAnimationFrame waits for it to show), so the mark
   // is the moment the first frame is ready: content in the DOM, styles and layout computed.
@@ -43,5 +53,10 @@ export async function markStartup(): Promise<void> {
     await api.startupMark(stepsSinceEpoch());
   } catch {
     // Outside the app (a plain browser) there is no window to show.
+    return;
   }
+  // When the shown window painted it, noted for the bench (as lib/firstFrame.ts does).
+  requestAnimationFrame(() =>
+    setTimeout(() => void api.startupMark([["painted", performance.timeOrigin + performance.now()]]).catch(() => {}), 0),
+  );
 }

@@ -1,0 +1,199 @@
+//! The app's first frame, drawn by the shell. When the window's page asks for index.html, the
+//! shell puts the first view (the sidebar and the newest posts) into it as plain markup, in
+//! #first-frame, with the app's #app hidden beside it. The page's small entry script
+//! (ui/src/lib/firstFrame.ts) reports the start-up mark as soon as that is laid out, the window
+//! shows it, and only then does the app load (Svelte, the views, the texts), build the same
+//! view in #app and swap it in (ui/src/lib/startup.ts).
+//!
+//! Why: measured on the machine in README "Benchmarks", the page spent ~120 ms building its first
+//! view where an empty page needs ~12: about 30 ms of that is laying out this much content, the
+//! rest is JavaScript in WebKitGTK's interpreter (parsing the bundle, Svelte building the DOM,
+//! loading ICU data for the first date). Markup that arrives with the HTML needs only the layout.
+//!
+//! The frame is drawn only when it can be drawn exactly as the app would draw it: the user's own
+//! database opened, not the sample data, posts to show, a formatting locale the shell writes
+//! like `Intl` does (locale.rs), and every text found. Otherwise index.html is served as built
+//! and the app's own view is the first frame, as before.
+
+mod headline;
+mod locale;
+mod markup;
+mod texts;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use afterword_core::model::PostFilter;
+use afterword_core::rhythm::Lang;
+use tauri::utils::assets::{AssetKey, AssetsIter, CspHash};
+use tauri::{App, AppHandle, Assets, Manager, Runtime};
+
+pub use locale::Formats;
+pub use markup::{first_screen_rows, FirstView, LIST_PAGE_SIZE};
+pub use texts::Texts;
+
+use crate::state::AppState;
+
+const INDEX: &str = "/index.html";
+/// Written by the UI's build (ui/vite.config.ts).
+const TEXTS: &str = "/first-frame-texts.json";
+/// Where the frame goes, and what replaces it (the app stays hidden until it takes over).
+const APP_ROOT: &str = r#"<div id="app"></div>"#;
+
+/// The UI's assets as built, with the first frame drawn into index.html.
+pub struct FirstFrameAssets<R: Runtime> {
+    built: Box<dyn Assets<R>>,
+    app: OnceLock<AppHandle<R>>,
+    texts: OnceLock<Option<Texts>>,
+}
+
+impl<R: Runtime> FirstFrameAssets<R> {
+    pub fn new(built: Box<dyn Assets<R>>) -> Self {
+        FirstFrameAssets {
+            built,
+            app: OnceLock::new(),
+            texts: OnceLock::new(),
+        }
+    }
+
+    fn texts(&self) -> Option<&Texts> {
+        self.texts
+            .get_or_init(|| {
+                let json = self.built.get(&AssetKey::from(TEXTS))?;
+                Texts::parse(&json)
+            })
+            .as_ref()
+    }
+
+    /// index.html with the first frame in it, or None to serve it as built.
+    fn index_with_frame(&self, index: &[u8]) -> Option<String> {
+        let app = self.app.get()?;
+        let state = app.try_state::<AppState>()?;
+        let system_locale = sys_locale::get_locale().unwrap_or_else(|| "en-US".into());
+        let frame = draw(&state, &system_locale, self.texts()?, viewport_height(app))?;
+        let index = std::str::from_utf8(index).ok()?;
+        if !index.contains(APP_ROOT) {
+            return None;
+        }
+        let lang_code = match frame.lang {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        };
+        Some(
+            index
+                .replacen(
+                    r#"<html lang="en">"#,
+                    &format!(r#"<html lang="{lang_code}">"#),
+                    1,
+                )
+                .replacen(
+                    APP_ROOT,
+                    &format!(
+                        r#"<div id="first-frame">{}</div><div id="app" hidden></div>"#,
+                        frame.markup
+                    ),
+                    1,
+                ),
+        )
+    }
+}
+
+/// A first frame: #app's content as the app would draw it, in the language it is in.
+pub struct Frame {
+    pub lang: Lang,
+    pub markup: String,
+}
+
+/// The first frame for the app's state now, the system locale the page is told (app_info's
+/// `system_locale`) and a page `viewport_height` CSS pixels tall; None when the shell does not
+/// draw it (see the module's comment).
+pub fn draw(
+    state: &AppState,
+    system_locale: &str,
+    texts: &Texts,
+    viewport_height: f64,
+) -> Option<Frame> {
+    let info = crate::commands::app::info(state);
+    if info.demo || info.startup_error.is_some() {
+        return None;
+    }
+    let (lang, formats) = Formats::for_page(&info.language, system_locale)?;
+    let store = state.real_store().ok()?;
+    let page = store
+        .list_posts_page(
+            &PostFilter {
+                query: None,
+                channel_id: None,
+            },
+            LIST_PAGE_SIZE,
+        )
+        .ok()?;
+    // An empty list shows the welcome (EmptyState), which the app draws itself.
+    if page.posts.is_empty() {
+        return None;
+    }
+    let channels = store.list_channels().ok()?;
+    let view = FirstView {
+        channels: &channels,
+        page: &page,
+        rows: first_screen_rows(viewport_height),
+    };
+    let markup = markup::render(&view, &texts.words(lang), formats)?;
+    Some(Frame { lang, markup })
+}
+
+/// The height of the page at its first layout: the window's configured height, which the hidden
+/// window's page is given before it loads (crate::startup::size_hidden_page). The app keeps no
+/// window size of its own between runs.
+fn viewport_height<R: Runtime>(app: &AppHandle<R>) -> f64 {
+    app.config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == crate::window::MAIN)
+        .map_or(0.0, |w| w.height)
+}
+
+impl<R: Runtime> Assets<R> for FirstFrameAssets<R> {
+    fn setup(&self, app: &App<R>) {
+        self.built.setup(app);
+        let _ = self.app.set(app.handle().clone());
+    }
+
+    fn get(&self, key: &AssetKey) -> Option<Cow<'_, [u8]>> {
+        let asset = self.built.get(key)?;
+        if key.as_ref() != INDEX {
+            return Some(asset);
+        }
+        match self.index_with_frame(&asset) {
+            Some(page) => Some(Cow::Owned(page.into_bytes())),
+            None => Some(asset),
+        }
+    }
+
+    fn iter(&self) -> Box<AssetsIter<'_>> {
+        self.built.iter()
+    }
+
+    fn csp_hashes(&self, html_path: &AssetKey) -> Box<dyn Iterator<Item = CspHash<'_>> + '_> {
+        // The frame adds markup only, no script or style element: the built page's hashes hold.
+        self.built.csp_hashes(html_path)
+    }
+}
+
+/// Stands in for the assets for the moment they are taken out of the context to be wrapped.
+pub struct NoAssets;
+
+impl<R: Runtime> Assets<R> for NoAssets {
+    fn get(&self, _key: &AssetKey) -> Option<Cow<'_, [u8]>> {
+        None
+    }
+
+    fn iter(&self) -> Box<AssetsIter<'_>> {
+        Box::new(std::iter::empty())
+    }
+
+    fn csp_hashes(&self, _html_path: &AssetKey) -> Box<dyn Iterator<Item = CspHash<'_>> + '_> {
+        Box::new(std::iter::empty())
+    }
+}
