@@ -42,6 +42,11 @@ pub async fn leave_demo(state: State<'_, AppState>) -> CommandResult<AppInfo> {
     Ok(info(&state))
 }
 
+/// The system's locale as the page is told it (the shell's first frame formats for it too).
+pub fn system_locale() -> String {
+    sys_locale::get_locale().unwrap_or_else(|| "en-US".into())
+}
+
 pub fn info(state: &AppState) -> AppInfo {
     let language = state
         .real_store()
@@ -54,7 +59,7 @@ pub fn info(state: &AppState) -> AppInfo {
         data_dir: state.data_dir().display().to_string(),
         database_path,
         demo: state.is_demo(),
-        system_locale: sys_locale::get_locale().unwrap_or_else(|| "en-US".into()),
+        system_locale: system_locale(),
         language,
         startup_error: state.startup_error(),
     }

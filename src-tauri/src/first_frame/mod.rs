@@ -21,7 +21,8 @@ mod markup;
 mod texts;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Mutex, OnceLock};
 
 use afterword_core::model::PostFilter;
 use afterword_core::rhythm::Lang;
@@ -32,6 +33,7 @@ pub use locale::Formats;
 pub use markup::{first_screen_rows, FirstView, LIST_PAGE_SIZE};
 pub use texts::Texts;
 
+use crate::commands::app::system_locale;
 use crate::state::AppState;
 
 const INDEX: &str = "/index.html";
@@ -45,6 +47,11 @@ pub struct FirstFrameAssets<R: Runtime> {
     built: Box<dyn Assets<R>>,
     app: OnceLock<AppHandle<R>>,
     texts: OnceLock<Option<Texts>>,
+    /// The app's chunk (ui/src/boot.ts), as built: "/assets/boot-HASH.js".
+    app_chunk: OnceLock<Option<String>>,
+    /// The first page load's frame, drawn on a thread of its own while the window and its web
+    /// process start (see `setup`).
+    early: Mutex<Option<Receiver<Option<Frame>>>>,
 }
 
 impl<R: Runtime> FirstFrameAssets<R> {
@@ -53,7 +60,55 @@ impl<R: Runtime> FirstFrameAssets<R> {
             built,
             app: OnceLock::new(),
             texts: OnceLock::new(),
+            app_chunk: OnceLock::new(),
+            early: Mutex::new(None),
         }
+    }
+
+    /// Starts drawing the first frame now, on another core: setup runs ~90 ms before the page
+    /// asks for index.html (the web process starts in between), and drawing takes ~8 ms here
+    /// (the first queries of the database). What the frame shows is read then; nothing else
+    /// writes to the database before the first view (crate::gui), and the app's own view, which
+    /// replaces the frame, reads again.
+    fn draw_early(&self, app: &AppHandle<R>) {
+        let texts = self.built.get(&AssetKey::from(TEXTS)).map(Cow::into_owned);
+        let app = app.clone();
+        let (sender, receiver) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("first-frame".into())
+            .spawn(move || {
+                let frame = texts.as_deref().and_then(Texts::parse).and_then(|texts| {
+                    let state = app.try_state::<AppState>()?;
+                    draw(&state, &system_locale(), &texts, viewport_height(&app))
+                });
+                let _ = sender.send(frame);
+            });
+        if spawned.is_ok() {
+            *self.early.lock().unwrap_or_else(|p| p.into_inner()) = Some(receiver);
+        }
+    }
+
+    /// index.html without a frame, with the app's chunk asked for at once: the entry script
+    /// imports it only once it has run, and the app draws the first view itself.
+    fn index_preloading_the_app(&self, index: &[u8]) -> Option<String> {
+        let chunk = self
+            .app_chunk
+            .get_or_init(|| {
+                self.built
+                    .iter()
+                    .map(|(key, _)| key.into_owned())
+                    .find(|key| key.starts_with("/assets/boot-") && key.ends_with(".js"))
+            })
+            .as_deref()?;
+        let index = std::str::from_utf8(index).ok()?;
+        if !index.contains("</head>") {
+            return None;
+        }
+        Some(index.replacen(
+            "</head>",
+            &format!(r#"<link rel="modulepreload" crossorigin href="{chunk}"></head>"#),
+            1,
+        ))
     }
 
     fn texts(&self) -> Option<&Texts> {
@@ -69,8 +124,17 @@ impl<R: Runtime> FirstFrameAssets<R> {
     fn index_with_frame(&self, index: &[u8]) -> Option<String> {
         let app = self.app.get()?;
         let state = app.try_state::<AppState>()?;
-        let system_locale = sys_locale::get_locale().unwrap_or_else(|| "en-US".into());
-        let frame = draw(&state, &system_locale, self.texts()?, viewport_height(app))?;
+        // The first request takes the frame drawn early; a reload draws afresh.
+        let early = self.early.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let frame = match early {
+            Some(receiver) => receiver.recv().ok().flatten()?,
+            None => draw(
+                &state,
+                &system_locale(),
+                self.texts()?,
+                viewport_height(app),
+            )?,
+        };
         let index = std::str::from_utf8(index).ok()?;
         if !index.contains(APP_ROOT) {
             return None;
@@ -158,6 +222,7 @@ impl<R: Runtime> Assets<R> for FirstFrameAssets<R> {
     fn setup(&self, app: &App<R>) {
         self.built.setup(app);
         let _ = self.app.set(app.handle().clone());
+        self.draw_early(app.handle());
     }
 
     fn get(&self, key: &AssetKey) -> Option<Cow<'_, [u8]>> {
@@ -165,7 +230,10 @@ impl<R: Runtime> Assets<R> for FirstFrameAssets<R> {
         if key.as_ref() != INDEX {
             return Some(asset);
         }
-        match self.index_with_frame(&asset) {
+        match self
+            .index_with_frame(&asset)
+            .or_else(|| self.index_preloading_the_app(&asset))
+        {
             Some(page) => Some(Cow::Owned(page.into_bytes())),
             None => Some(asset),
         }

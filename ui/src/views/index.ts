@@ -1,6 +1,9 @@
 // The sidebar's views, in order. To add one: write views/SomethingView.svelte, add its nav label
-// to lib/i18n/en.ts and nl.ts, and add an entry here. The first entry is the view the app opens;
-// it calls markStartup() (lib/startup.ts) once its data is shown, which shows the window.
+// to lib/i18n/en.ts and nl.ts, and add an entry here, and to MAIN_VIEWS in
+// src-tauri/src/first_frame/markup.rs, which draws the sidebar of the first frame (the
+// end-to-end test e2e_first_frame says when the two differ). The first entry is the view the app
+// opens; it calls markStartup() (lib/startup.ts) once its data is shown, which shows the window
+// or takes over the first frame the shell drew.
 //
 // Only the first view is in the bundle the window loads at start; the others (and what only they
 // use, such as the chart library) are separate chunks, fetched when the pointer or the keyboard
