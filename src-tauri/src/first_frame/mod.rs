@@ -74,18 +74,17 @@ impl<R: Runtime> FirstFrameAssets<R> {
         let texts = self.built.get(&AssetKey::from(TEXTS)).map(Cow::into_owned);
         let app = app.clone();
         let (sender, receiver) = mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("first-frame".into())
-            .spawn(move || {
-                let frame = texts.as_deref().and_then(Texts::parse).and_then(|texts| {
-                    let state = app.try_state::<AppState>()?;
-                    draw(&state, &system_locale(), &texts, viewport_height(&app))
-                });
-                let _ = sender.send(frame);
+        // On the async runtime's workers, which serve the page's requests and commands anyway: a
+        // thread of its own would get a malloc arena of its own, ~1 MB more of the app's memory
+        // for good (PSS, 3 launches each).
+        tauri::async_runtime::spawn(async move {
+            let frame = texts.as_deref().and_then(Texts::parse).and_then(|texts| {
+                let state = app.try_state::<AppState>()?;
+                draw(&state, &system_locale(), &texts, viewport_height(&app))
             });
-        if spawned.is_ok() {
-            *self.early.lock().unwrap_or_else(|p| p.into_inner()) = Some(receiver);
-        }
+            let _ = sender.send(frame);
+        });
+        *self.early.lock().unwrap_or_else(|p| p.into_inner()) = Some(receiver);
     }
 
     /// index.html without a frame, with the app's chunk asked for at once: the entry script

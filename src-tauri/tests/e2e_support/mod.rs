@@ -362,7 +362,7 @@ pub struct App {
 
 impl App {
     /// Starts tauri-driver on fresh ports and the app on `data_dir` with an English system
-    /// locale, and waits until the UI is ready (the sidebar is there).
+    /// locale, and waits until the UI is ready (the app's own sidebar is there).
     pub async fn launch(test: &str, data_dir: &Path) -> App {
         App::launch_with_locale(test, data_dir, "en_US.UTF-8").await
     }
@@ -430,7 +430,13 @@ impl App {
             log_dir,
             driver,
         };
-        app.find("the sidebar", "//nav//button").await;
+        // The app's own sidebar: under the shell's first frame (src/first_frame) #app stays hidden
+        // until the app has taken it over, and the frame's controls are only copies until then.
+        app.find(
+            "the sidebar",
+            "//*[@id='app' and not(@hidden)]//nav//button",
+        )
+        .await;
         app
     }
 

@@ -18,11 +18,56 @@ export function firstFrame(): HTMLElement | null {
   return document.getElementById(FRAME_ID);
 }
 
-/** Gives the window to the app's own view: the frame goes, #app shows. */
+/** The last click on the frame's controls, as a path (see pathOf), to be made again on the
+ * app's view: a click in the moment before the app has loaded is not lost. */
+let clickedPath: number[] | null = null;
+
+/** Where `el` sits under `root`: its index among its parent's elements, level by level. The
+ * frame and the app's view have the same elements (the e2e_first_frame tests), so a path in
+ * one names the same element in the other. */
+function pathOf(el: Element, root: Element): number[] | null {
+  const path: number[] = [];
+  let at: Element | null = el;
+  while (at !== null && at !== root) {
+    const parent: Element | null = at.parentElement;
+    if (parent === null) return null;
+    path.unshift(Array.prototype.indexOf.call(parent.children, at));
+    at = parent;
+  }
+  return at === root ? path : null;
+}
+
+function elementAt(root: Element, path: number[] | null): Element | null {
+  if (path === null) return null;
+  let at: Element | null = root;
+  for (const i of path) at = at?.children[i] ?? null;
+  return at;
+}
+
+/** Gives the window to the app's own view: what was typed, chosen, focused or clicked in the
+ * frame carries over to the same places in #app, the frame goes, #app shows. */
 export function takeOverFirstFrame(): [string, number][] {
-  firstFrame()?.remove();
+  const frame = firstFrame();
   const app = document.getElementById("app");
-  if (app) app.hidden = false;
+  if (frame !== null && app !== null) {
+    for (const field of frame.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")) {
+      const twin = elementAt(app, pathOf(field, frame));
+      if ((twin instanceof HTMLInputElement || twin instanceof HTMLSelectElement) && twin.value !== field.value) {
+        twin.value = field.value;
+        // What Svelte's bind:value listens to.
+        twin.dispatchEvent(new Event(twin instanceof HTMLSelectElement ? "change" : "input", { bubbles: true }));
+      }
+    }
+    const active = document.activeElement;
+    const focused = active !== null && frame.contains(active) ? elementAt(app, pathOf(active, frame)) : null;
+    const clicked = elementAt(app, clickedPath);
+    frame.remove();
+    app.hidden = false;
+    if (focused instanceof HTMLElement) focused.focus();
+    if (clicked instanceof HTMLElement) clicked.click();
+  } else if (app !== null) {
+    app.hidden = false;
+  }
   return [...laterSteps, ["interactive", performance.timeOrigin + performance.now()]];
 }
 
@@ -35,6 +80,10 @@ export function takeOverFirstFrame(): [string, number][] {
 export async function showFirstFrame(): Promise<void> {
   const frame = firstFrame();
   if (!frame) return;
+  frame.addEventListener("click", (event) => {
+    const control = (event.target as Element | null)?.closest("button, input, select, label");
+    clickedPath = control ? pathOf(control, frame) : null;
+  });
   // A hidden window paints no frames, so the mark is the moment the frame is ready to paint:
   // its layout is done (see lib/startup.ts).
   void document.body.offsetHeight;
