@@ -18,9 +18,13 @@ export function firstFrame(): HTMLElement | null {
   return document.getElementById(FRAME_ID);
 }
 
-/** The last click on the frame's controls, as a path (see pathOf), to be made again on the
- * app's view: a click in the moment before the app has loaded is not lost. */
-let clickedPath: number[] | null = null;
+/** The last click on the frame's controls, as a path (see pathOf) and what the control said,
+ * to be made again on the app's view: a click in the moment before the app has loaded is not
+ * lost. */
+let clicked: { path: number[]; says: string } | null = null;
+
+/** What a control says to the user; the same in the app's view unless the data changed. */
+const says = (el: Element) => `${el.textContent ?? ""}|${el.getAttribute("aria-label") ?? ""}`;
 
 /** Where `el` sits under `root`: its index among its parent's elements, level by level. The
  * frame and the app's view have the same elements (the e2e_first_frame tests), so a path in
@@ -60,11 +64,13 @@ export function takeOverFirstFrame(): [string, number][] {
     }
     const active = document.activeElement;
     const focused = active !== null && frame.contains(active) ? elementAt(app, pathOf(active, frame)) : null;
-    const clicked = elementAt(app, clickedPath);
+    const twin = clicked === null ? null : elementAt(app, clicked.path);
     frame.remove();
     app.hidden = false;
     if (focused instanceof HTMLElement) focused.focus();
-    if (clicked instanceof HTMLElement) clicked.click();
+    // Only on the same control: had the data changed meanwhile, "Delete" on the second row
+    // could be another post's.
+    if (twin instanceof HTMLElement && clicked !== null && says(twin) === clicked.says) twin.click();
   } else if (app !== null) {
     app.hidden = false;
   }
@@ -82,7 +88,8 @@ export async function showFirstFrame(): Promise<void> {
   if (!frame) return;
   frame.addEventListener("click", (event) => {
     const control = (event.target as Element | null)?.closest("button, input, select, label");
-    clickedPath = control ? pathOf(control, frame) : null;
+    const path = control ? pathOf(control, frame) : null;
+    clicked = control && path ? { path, says: says(control) } : null;
   });
   // A hidden window paints no frames, so the mark is the moment the frame is ready to paint:
   // its layout is done (see lib/startup.ts).
