@@ -39,6 +39,8 @@ use crate::state::AppState;
 const INDEX: &str = "/index.html";
 /// Written by the UI's build (ui/vite.config.ts).
 const TEXTS: &str = "/first-frame-texts.json";
+/// How long the page's first request waits for the frame drawn early before drawing it itself.
+const EARLY_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
 /// Where the frame goes, and what replaces it (the app stays hidden until it takes over).
 const APP_ROOT: &str = r#"<div id="app"></div>"#;
 
@@ -49,8 +51,8 @@ pub struct FirstFrameAssets<R: Runtime> {
     texts: OnceLock<Option<Texts>>,
     /// The app's chunk (ui/src/boot.ts), as built: "/assets/boot-HASH.js".
     app_chunk: OnceLock<Option<String>>,
-    /// The first page load's frame, drawn on a thread of its own while the window and its web
-    /// process start (see `setup`).
+    /// The first page load's frame, drawn while the window and its web process start (see
+    /// `draw_early`).
     early: Mutex<Option<Receiver<Option<Frame>>>>,
 }
 
@@ -74,10 +76,9 @@ impl<R: Runtime> FirstFrameAssets<R> {
         let texts = self.built.get(&AssetKey::from(TEXTS)).map(Cow::into_owned);
         let app = app.clone();
         let (sender, receiver) = mpsc::channel();
-        // On the async runtime's workers, which serve the page's requests and commands anyway: a
-        // thread of its own would get a malloc arena of its own, ~1 MB more of the app's memory
-        // for good (PSS, 3 launches each).
-        tauri::async_runtime::spawn(async move {
+        // On the runtime's blocking pool, not on one of its workers: the request that takes the
+        // frame waits on a worker, and a machine with one core has only one.
+        tauri::async_runtime::spawn_blocking(move || {
             let frame = texts.as_deref().and_then(Texts::parse).and_then(|texts| {
                 let state = app.try_state::<AppState>()?;
                 draw(&state, &system_locale(), &texts, viewport_height(&app))
@@ -126,7 +127,16 @@ impl<R: Runtime> FirstFrameAssets<R> {
         // The first request takes the frame drawn early; a reload draws afresh.
         let early = self.early.lock().unwrap_or_else(|p| p.into_inner()).take();
         let frame = match early {
-            Some(receiver) => receiver.recv().ok().flatten()?,
+            Some(receiver) => match receiver.recv_timeout(EARLY_WAIT) {
+                Ok(frame) => frame?,
+                // Not drawn in time (a machine under load): draw it here.
+                Err(_) => draw(
+                    &state,
+                    &system_locale(),
+                    self.texts()?,
+                    viewport_height(app),
+                )?,
+            },
             None => draw(
                 &state,
                 &system_locale(),
