@@ -30,7 +30,7 @@ use tauri::utils::assets::{AssetKey, AssetsIter, CspHash};
 use tauri::{App, AppHandle, Assets, Manager, Runtime};
 
 pub use locale::Formats;
-pub use markup::{first_screen_rows, FirstView, LIST_PAGE_SIZE};
+use markup::{first_screen_rows, FirstView, LIST_PAGE_SIZE};
 pub use texts::Texts;
 
 use crate::commands::app::system_locale;
