@@ -68,6 +68,8 @@ pub fn run(data_dir: Option<PathBuf>, background: bool) -> i32 {
             return 1;
         }
     };
+    app.state::<Startup>()
+        .step("shell-built", startup::epoch_micros());
     app.run(|app, event| {
         if let RunEvent::Exit = event {
             record_seen(app);

@@ -14,10 +14,12 @@ const FALLBACK: Duration = Duration::from_secs(5);
 #[derive(Default)]
 struct Marked(AtomicBool);
 
-/// When main() was entered and when setup ran (epoch µs): Afterword's "shell-run" and
-/// "shell-setup" steps, so that the bench can set the two shells side by side too.
+/// When main() was entered, when the app was built (GTK and plugins up, before the window) and
+/// when setup ran (epoch µs): Afterword's "shell-run", "shell-built" and "shell-setup" steps, so
+/// that the bench can set the two shells side by side too.
 struct ShellSteps {
     run: u128,
+    built: std::sync::OnceLock<u128>,
     setup: std::sync::OnceLock<u128>,
 }
 
@@ -47,6 +49,9 @@ fn show_once(app: &AppHandle, marked: &Marked, mark_with_steps: Option<Vec<(Stri
             let mut text = format!("{}\n", epoch_micros());
             let shell = app.state::<ShellSteps>();
             text.push_str(&format!("shell-run {}\n", shell.run));
+            if let Some(built) = shell.built.get() {
+                text.push_str(&format!("shell-built {built}\n"));
+            }
             if let Some(setup) = shell.setup.get() {
                 text.push_str(&format!("shell-setup {setup}\n"));
             }
@@ -89,10 +94,11 @@ fn size_hidden_page(app: &tauri::App) {
 
 fn main() {
     let run = epoch_micros();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .manage(Marked::default())
         .manage(ShellSteps {
             run,
+            built: std::sync::OnceLock::new(),
             setup: std::sync::OnceLock::new(),
         })
         .invoke_handler(tauri::generate_handler![startup_mark])
@@ -109,9 +115,11 @@ fn main() {
             });
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("empty-window: {e}");
             std::process::exit(1);
         });
+    let _ = app.state::<ShellSteps>().built.set(epoch_micros());
+    app.run(|_, _| {});
 }
