@@ -21,8 +21,13 @@ pub const BACKGROUND_ARG: &str = "--background";
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         // Used from Rust only (see commands::app::open_link); the window gets none of its
-        // commands, so it cannot open files or arbitrary URLs.
-        .plugin(tauri_plugin_opener::init())
+        // commands, so it cannot open files or arbitrary URLs. Nor the plugin's page script,
+        // which would send clicks on `target="_blank"` links to a command the window may not call.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         // Also from Rust only (commands::backups::pick_*): the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(state)

@@ -116,6 +116,6 @@ describe("the first frame", () => {
     document.body.innerHTML = `<div id="app" hidden></div>`;
     const steps = takeOverFirstFrame().map(([name]) => name);
     expect(document.getElementById("app")!.hidden).toBe(false);
-    expect(steps.at(-1)).toBe("interactive");
+    expect(steps[steps.length - 1]).toBe("interactive");
   });
 });
