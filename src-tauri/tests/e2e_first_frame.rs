@@ -139,6 +139,12 @@ while (i < want.length && want[i] === got[i]) i++;
 return `rows ${rows}; they part at ${i}:\nframe: ${want.slice(Math.max(0, i - 300), i + 300)}\napp:   ${got.slice(Math.max(0, i - 300), i + 300)}`;
 "#;
 
+/// The Inter faces the page holds ("weight status", in order) and the body's font family.
+const TYPEFACE: &str = r#"
+const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Inter");
+return faces.map((f) => `${f.weight} ${f.status}`).join(", ") + "; " + getComputedStyle(document.body).fontFamily;
+"#;
+
 /// Launches the app on a seeded data dir under `locale` and compares its first frame with the
 /// view the app took it over with.
 async fn first_frame_is_the_app_s_view(
@@ -169,6 +175,18 @@ async fn first_frame_is_the_app_s_view(
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // The page has its own typeface (ui/src/lib/typeface.ts), both faces made in WebKitGTK.
+    let typeface = app
+        .client()
+        .execute(TYPEFACE, vec![])
+        .await
+        .map(|v| v.as_str().unwrap_or("not a string").to_string())
+        .unwrap_or_else(|e| format!("could not look: {e}"));
+    app.check(
+        typeface == "400 loaded, 600 loaded; Inter, sans-serif",
+        format!("the page's typeface is not Inter in both weights: {typeface}"),
+    )
+    .await;
     let state = AppState::open(dir.path());
     let frame = first_frame::draw(&state, system_locale, &texts(), VIEWPORT_HEIGHT)
         .expect("the shell draws a first frame for this data");

@@ -159,10 +159,12 @@ impl<R: Runtime> FirstFrameAssets<R> {
                     &format!(r#"<html lang="{lang_code}">"#),
                     1,
                 )
+                // Hidden until the entry script has given the page its typeface and shows it
+                // (ui/src/lib/typeface.ts): WebKit lays out nothing of it before that.
                 .replacen(
                     APP_ROOT,
                     &format!(
-                        r#"<div id="first-frame">{}</div><div id="app" hidden></div>"#,
+                        r#"<div id="first-frame" hidden>{}</div><div id="app" hidden></div>"#,
                         frame.markup
                     ),
                     1,

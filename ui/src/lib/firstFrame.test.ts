@@ -21,7 +21,7 @@ const marks: unknown[] = [];
 /** The page as the shell serves it: the frame, and the app's view hidden beside it (here
  * already built, as it is when the app takes over). */
 async function pageWithFrame(frameRows: string[], appRows: string[] = frameRows): Promise<void> {
-  document.body.innerHTML = `<div id="first-frame">${view(frameRows)}</div><div id="app" hidden>${view(appRows)}</div>`;
+  document.body.innerHTML = `<div id="first-frame" hidden>${view(frameRows)}</div><div id="app" hidden>${view(appRows)}</div>`;
   await showFirstFrame();
 }
 
@@ -56,6 +56,12 @@ describe("the first frame", () => {
     const steps = (marks[0] as { steps: [string, number][] }).steps.map(([name]) => name);
     expect(steps).toContain("first-frame");
     expect(firstFrame()).not.toBeNull();
+  });
+
+  it("shows the frame the shell wrote hidden", async () => {
+    await pageWithFrame(["First post"]);
+    expect(firstFrame()!.hidden).toBe(false);
+    expect(document.getElementById("app")!.hidden).toBe(true);
   });
 
   it("hands what was typed and chosen in the frame to the app's fields", async () => {

@@ -86,6 +86,9 @@ export function takeOverFirstFrame(): [string, number][] {
 export async function showFirstFrame(): Promise<void> {
   const frame = firstFrame();
   if (!frame) return;
+  // The shell writes the frame hidden, so that WebKit lays none of it out before the entry script
+  // has given the page its typeface (lib/typeface.ts): shown now, it is laid out once, below.
+  frame.hidden = false;
   frame.addEventListener("click", (event) => {
     const control = (event.target as Element | null)?.closest("button, input, select, label");
     const path = control ? pathOf(control, frame) : null;
