@@ -49,6 +49,8 @@ expect_in_deb usr/share/applications/Afterword.desktop
 for size in 32x32 64x64 128x128 256x256@2 512x512; do
     expect_in_deb "usr/share/icons/hicolor/$size/apps/afterword.png"
 done
+# The typeface built into the page (Inter, ui/src/lib/typeface.ts) goes with its license.
+expect_in_deb usr/share/doc/afterword/Inter-LICENSE.txt
 entry="$(mktemp -d)"
 trap 'rm -rf "$entry"' EXIT
 dpkg-deb -x "$deb" "$entry"
@@ -56,14 +58,16 @@ desktop="$entry/usr/share/applications/Afterword.desktop"
 grep -qx 'Exec=afterword' "$desktop" || fail "the desktop entry does not start afterword"
 grep -qx 'Icon=afterword' "$desktop" || fail "the desktop entry has no afterword icon"
 grep -qx 'Name=Afterword' "$desktop" || fail "the desktop entry is not named Afterword"
-echo "the .deb holds the binary, the desktop entry and 5 icon sizes (version $version)"
+grep -q 'SIL Open Font License' "$entry/usr/share/doc/afterword/Inter-LICENSE.txt" ||
+    fail "the .deb's Inter-LICENSE.txt is not the font's license"
+echo "the .deb holds the binary, the desktop entry, 5 icon sizes and the font's license (version $version)"
 
 # --- what the .rpm holds --------------------------------------------------------------------------
 [[ "$(rpm -qp --queryformat '%{NAME} %{VERSION}' "$rpm" 2>/dev/null)" == "afterword $version" ]] ||
     fail "the .rpm is not afterword $version"
 rpm_files="$(rpm -qlp "$rpm" 2>/dev/null)"
 for f in /usr/bin/afterword /usr/share/applications/Afterword.desktop \
-    /usr/share/icons/hicolor/512x512/apps/afterword.png; do
+    /usr/share/icons/hicolor/512x512/apps/afterword.png /usr/share/doc/afterword/Inter-LICENSE.txt; do
     grep -qxF "$f" <<<"$rpm_files" || fail "the .rpm has no $f"
 done
 echo "the .rpm holds the binary, the desktop entry and the icons (version $version)"
