@@ -17,13 +17,13 @@
 // faces say what they cover, and app.css's family list (--font) goes on to sans-serif.
 import regular from "@fontsource/inter/files/inter-latin-400-normal.woff2?inline";
 import strong from "@fontsource/inter/files/inter-latin-600-normal.woff2?inline";
+import { latin } from "@fontsource/inter/unicode.json";
 
 /** The family app.css asks for first. */
 export const TYPEFACE = "Inter";
 
-/** What the Latin files cover (@fontsource/inter's unicode.json, "latin"). */
-export const LATIN_RANGE =
-  "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD";
+/** What the Latin files cover, as the font package says. */
+export const LATIN_RANGE: string = latin;
 
 type WithFromBase64 = typeof Uint8Array & { fromBase64?: (base64: string) => Uint8Array<ArrayBuffer> };
 
