@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "next_reminder",
     "get_window_prefs",
     "set_window_prefs",
+    "subscribe_navigation",
     "mark_followed_up",
     "insights_report",
     "post_credits",

@@ -32,6 +32,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(Startup::from_env())
+        .manage(crate::window::NavigationRequests::default())
         .on_window_event(crate::window::on_window_event)
         .invoke_handler(crate::all_commands!())
 }

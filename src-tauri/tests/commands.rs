@@ -3,14 +3,16 @@
 
 use afterword_lib::gui::configure;
 use afterword_lib::state::AppState;
+use afterword_lib::window::{open_view, NavigationRequests, View};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
+use std::sync::{Arc, Mutex};
+use tauri::ipc::{CallbackFn, Channel, InvokeBody};
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Harness {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     dir: tempfile::TempDir,
 }
@@ -23,11 +25,7 @@ fn harness() -> Harness {
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("mock window");
-    Harness {
-        _app: app,
-        window,
-        dir,
-    }
+    Harness { app, window, dir }
 }
 
 impl Harness {
@@ -734,7 +732,7 @@ fn the_start_up_mark_is_recorded_once_with_its_wall_clock_time() {
     std::env::set_var(MARK_FILE_ENV, &mark);
     let h = harness();
     std::env::remove_var(MARK_FILE_ENV);
-    assert!(!h._app.state::<Startup>().is_marked());
+    assert!(!h.app.state::<Startup>().is_marked());
 
     let before = micros();
     assert_eq!(h.ok("startup_mark", json!({})), Value::Null);
@@ -748,7 +746,7 @@ fn the_start_up_mark_is_recorded_once_with_its_wall_clock_time() {
         (before..=after).contains(&written),
         "mark {written} not within {before}..={after}"
     );
-    assert!(h._app.state::<Startup>().is_marked());
+    assert!(h.app.state::<Startup>().is_marked());
 
     // A second mark (a reload) changes nothing.
     std::fs::remove_file(&mark).expect("remove the mark");
@@ -837,4 +835,71 @@ fn recorded_sizes_the_headline_and_touches_through_the_commands() {
     );
     assert_eq!(again["at"], touch["at"]);
     assert_eq!(again["post_title"], "On rest");
+}
+
+/// A channel standing in for the page's: collects what the shell sends on it.
+fn page_channel() -> (
+    Channel<afterword_lib::window::Navigate>,
+    Arc<Mutex<Vec<Value>>>,
+) {
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let sink = got.clone();
+    let channel = Channel::new(move |body| {
+        sink.lock()
+            .unwrap()
+            .push(body.deserialize::<Value>().expect("json"));
+        Ok(())
+    });
+    (channel, got)
+}
+
+#[test]
+fn requests_to_show_a_view_reach_the_page_through_its_channel() {
+    let h = harness();
+    // The page subscribes through the command (a channel id, as the page's invoke sends it).
+    assert_eq!(
+        h.ok(
+            "subscribe_navigation",
+            json!({ "channel": "__CHANNEL__:7" })
+        ),
+        Value::Null
+    );
+    let handle = h.app.handle();
+    let requests = handle.state::<NavigationRequests>();
+
+    // A page that has not subscribed yet (still loading) gets the request when it does.
+    let fresh = NavigationRequests::default();
+    fresh.send(afterword_lib::window::Navigate {
+        view: View::Inquiries,
+        action: None,
+    });
+    let (early, early_got) = page_channel();
+    fresh.subscribe(early);
+    assert_eq!(
+        *early_got.lock().unwrap(),
+        vec![json!({ "view": "inquiries", "action": null })]
+    );
+
+    // The tray's "Log a post": the posts view with its form.
+    let (page, got) = page_channel();
+    requests.subscribe(page);
+    open_view(handle, View::Posts, Some("new"));
+    open_view(handle, View::Plan, None);
+    assert_eq!(
+        *got.lock().unwrap(),
+        vec![
+            json!({ "view": "posts", "action": "new" }),
+            json!({ "view": "plan", "action": null })
+        ]
+    );
+
+    // A reloaded page hands a new channel; the old one hears nothing more.
+    let (reloaded, reloaded_got) = page_channel();
+    requests.subscribe(reloaded);
+    open_view(handle, View::Settings, None);
+    assert_eq!(got.lock().unwrap().len(), 2);
+    assert_eq!(
+        *reloaded_got.lock().unwrap(),
+        vec![json!({ "view": "settings", "action": null })]
+    );
 }

@@ -404,12 +404,18 @@ async fn web_process_holds_no_writable_code(app: &App, dir: &Path) {
 
 /// The shipped capabilities (not a mock): the opener plugin is registered for Rust's own use
 /// (`open_link` checks the scheme first), and the page has no permission to call it directly;
-/// a command that does not exist is refused too. Either call must reject, and say why.
+/// nor to listen to Tauri events (it needs none); a command that does not exist is refused too.
+/// Each call must reject, and say why.
 async fn page_may_not_call_what_the_acl_leaves_out(app: &App) {
     for (cmd, args, why) in [
         (
             "plugin:opener|open_url",
             serde_json::json!({ "url": "file:///etc/passwd" }),
+            "not allowed",
+        ),
+        (
+            "plugin:event|listen",
+            serde_json::json!({ "event": "navigate", "target": { "kind": "Any" }, "handler": 1 }),
             "not allowed",
         ),
         ("drop_all_tables", serde_json::json!({}), "not found"),

@@ -461,10 +461,12 @@ async fn an_open_inquiry_can_be_marked_as_followed_up() {
     assert!(followed.is_some(), "the follow-up was not recorded");
 }
 
-/// Sends the `navigate` event the tray menu and a notification click send, from inside the window.
+/// Asks the page for a view the way the tray menu and a notification click do, through the
+/// page's DOM entry for such requests (WebDriver cannot reach the channel the shell sends on;
+/// the shell's side is tested in tests/commands.rs, a real click in e2e_reminders.rs).
 async fn navigate(app: &App, view: &str, action: Option<&str>) {
-    let script = "return window.__TAURI_INTERNALS__.invoke('plugin:event|emit', \
-                  { event: 'navigate', payload: { view: arguments[0], action: arguments[1] } });";
+    let script = "window.dispatchEvent(new CustomEvent('afterword:navigate', \
+                  { detail: { view: arguments[0], action: arguments[1] } }));";
     let args = vec![serde_json::json!(view), serde_json::json!(action)];
     if let Err(e) = app.client().execute(script, args).await {
         app.fail::<()>(format!("could not send navigate to {view}: {e}"))

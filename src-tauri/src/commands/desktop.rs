@@ -1,11 +1,13 @@
 //! How the app lives on the desktop: closing to the tray, starting at login.
 
 use afterword_core::model::WindowPrefs;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_autostart::AutoLaunchManager;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::AppState;
+use crate::window::{Navigate, NavigationRequests};
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_window_prefs(state: State<'_, AppState>) -> CommandResult<WindowPrefs> {
@@ -37,4 +39,15 @@ pub async fn set_window_prefs<R: Runtime>(
     }
     store.set_window_prefs(&prefs)?;
     Ok(store.window_prefs()?)
+}
+
+/// The page hands over the channel the shell's requests to show a view come through (a tray menu
+/// item, a click on a notification); see [`NavigationRequests`].
+#[tauri::command(rename_all = "snake_case")]
+pub async fn subscribe_navigation(
+    requests: State<'_, NavigationRequests>,
+    channel: Channel<Navigate>,
+) -> CommandResult<()> {
+    requests.subscribe(channel);
+    Ok(())
 }

@@ -63,6 +63,7 @@ macro_rules! all_commands {
             $crate::commands::reminders::next_reminder,
             $crate::commands::desktop::get_window_prefs,
             $crate::commands::desktop::set_window_prefs,
+            $crate::commands::desktop::subscribe_navigation,
             $crate::commands::inquiries::mark_followed_up,
             $crate::commands::imports::import_preview,
             $crate::commands::imports::import_apply,
